@@ -1,0 +1,68 @@
+package org.hybridonboarding.api;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hybridonboarding.process.RequestRules;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of /api as RFC 9457 problem details (application/problem+json). */
+// Ahead of Spring's own problem-details handler, which would say only "Failed to read request".
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = OnboardingController.class)
+class ApiExceptionHandler {
+
+  private static final URI INVALID = URI.create("https://hybridonboarding.org/problems/invalid-request");
+  private static final URI RUNNING = URI.create("https://hybridonboarding.org/problems/already-running");
+
+  @ExceptionHandler
+  ProblemDetail invalid(InvalidRequestException e) {
+    return invalidRequest(e.violations());
+  }
+
+  @ExceptionHandler
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      return invalidRequest(List.of(new RequestRules.Violation(unknown.getPropertyName(),
+          "is not a field of an onboarding request")));
+    }
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+          .filter(name -> name != null).collect(Collectors.joining("."));
+      return invalidRequest(List.of(new RequestRules.Violation(field, "must be a JSON string")));
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The body must be a JSON object with the fields of an onboarding request");
+    problem.setType(INVALID);
+    problem.setTitle("Invalid onboarding request");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail running(OnboardingService.AlreadyRunningException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(RUNNING);
+    problem.setTitle("Onboarding already running");
+    return problem;
+  }
+
+  private static ProblemDetail invalidRequest(List<RequestRules.Violation> violations) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        violations.stream().map(RequestRules.Violation::toString).collect(Collectors.joining("; ")));
+    problem.setType(INVALID);
+    problem.setTitle("Invalid onboarding request");
+    problem.setProperty("errors", violations.stream()
+        .map(v -> Map.of("field", v.field(), "message", v.message()))
+        .toList());
+    return problem;
+  }
+}

@@ -1,0 +1,68 @@
+package org.hybridonboarding.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.OnboardingRequest;
+import org.hybridonboarding.process.RequestRules;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The REST API HR and ITSM systems use: start an onboarding, ask how it stands. */
+@RestController
+@RequestMapping("/api/onboardings")
+class OnboardingController {
+
+  private static final Set<String> MAY_START = Set.of(OnboardingProcess.GROUP_REQUESTERS, "camunda-admin");
+  private static final Set<String> MAY_READ = Set.of(OnboardingProcess.GROUP_REQUESTERS,
+      OnboardingProcess.GROUP_APPROVERS, OnboardingProcess.GROUP_OPERATORS, "camunda-admin");
+
+  private final OnboardingService onboardings;
+  private final RequestRules rules;
+  private final IdentityService identity;
+
+  OnboardingController(OnboardingService onboardings, RequestRules rules, IdentityService identity) {
+    this.onboardings = onboardings;
+    this.rules = rules;
+    this.identity = identity;
+  }
+
+  @PostMapping
+  ResponseEntity<OnboardingStatus> start(@RequestBody OnboardingRequest request) {
+    requireGroup(MAY_START);
+    List<RequestRules.Violation> violations = rules.check(request);
+    if (!violations.isEmpty()) {
+      throw new InvalidRequestException(violations);
+    }
+    OnboardingStatus status = onboardings.start(request);
+    return ResponseEntity.created(URI.create("/api/onboardings/" + request.employeeId())).body(status);
+  }
+
+  @GetMapping("/{employeeId}")
+  OnboardingStatus status(@PathVariable String employeeId) {
+    requireGroup(MAY_READ);
+    return onboardings.status(employeeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        "No onboarding for employeeId " + employeeId));
+  }
+
+  /** The authentication filter has checked who it is; here we check what they may do. */
+  private void requireGroup(Set<String> allowed) {
+    Authentication current = identity.getCurrentAuthentication();
+    boolean member = current != null && current.getGroupIds() != null
+        && current.getGroupIds().stream().anyMatch(allowed::contains);
+    if (!member) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "This needs membership in one of " + allowed.stream().sorted().toList());
+    }
+  }
+}

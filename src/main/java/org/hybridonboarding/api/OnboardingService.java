@@ -1,0 +1,165 @@
+package org.hybridonboarding.api;
+
+import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_DN;
+import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
+import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
+import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL;
+import static org.hybridonboarding.process.OnboardingProcess.MAILBOX_READY;
+import static org.hybridonboarding.process.OnboardingProcess.REJECTION_REASON;
+import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.OnboardingRequest;
+import org.hybridonboarding.process.Var;
+import org.springframework.stereotype.Service;
+
+/** Starts onboardings and reports on them, from the engine's runtime and history. */
+@Service
+class OnboardingService {
+
+  /** Thrown when an onboarding for that employeeId is running already. */
+  static class AlreadyRunningException extends RuntimeException {
+    AlreadyRunningException(String employeeId) {
+      super("An onboarding for employeeId " + employeeId + " is already running");
+    }
+  }
+
+  private static final Map<String, String> END_STATES = Map.of(
+      OnboardingProcess.END_EVENT_ONBOARDED, "ONBOARDED",
+      OnboardingProcess.END_EVENT_REJECTED, "REJECTED",
+      OnboardingProcess.END_EVENT_INVALID, "INVALID",
+      OnboardingProcess.END_EVENT_ABORTED, "ABORTED");
+
+  private final RuntimeService runtime;
+  private final HistoryService history;
+  private final TaskService tasks;
+  private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
+
+  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks) {
+    this.runtime = runtime;
+    this.history = history;
+    this.tasks = tasks;
+  }
+
+  OnboardingStatus start(OnboardingRequest request) {
+    // One start at a time per employeeId, so two identical requests cannot both pass the check.
+    Object lock = startLocks.computeIfAbsent(request.employeeId(), id -> new Object());
+    synchronized (lock) {
+      if (isRunning(request.employeeId())) {
+        throw new AlreadyRunningException(request.employeeId());
+      }
+      runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
+    }
+    return status(request.employeeId()).orElseThrow();
+  }
+
+  private boolean isRunning(String employeeId) {
+    return runtime.createProcessInstanceQuery()
+        .processDefinitionKey(OnboardingProcess.KEY)
+        .processInstanceBusinessKey(employeeId)
+        .count() > 0;
+  }
+
+  /** The newest onboarding for that employeeId, running or ended. */
+  Optional<OnboardingStatus> status(String employeeId) {
+    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(OnboardingProcess.KEY)
+        .processInstanceBusinessKey(employeeId)
+        .orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1);
+    return instances.stream().findFirst().map(this::status);
+  }
+
+  private OnboardingStatus status(HistoricProcessInstance instance) {
+    String id = instance.getId();
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(id).disableBinaryFetching().disableCustomObjectDeserialization().list()) {
+      variables.put(variable.getName(), variable.getValue());
+    }
+    boolean running = instance.getEndTime() == null;
+    String state = running ? "RUNNING" : END_STATES.getOrDefault(instance.getEndActivityId(), "ENDED");
+    return new OnboardingStatus(
+        instance.getBusinessKey(),
+        id,
+        state,
+        running ? currentSteps(id) : List.of(),
+        instant(instance.getStartTime()),
+        instant(instance.getEndTime()),
+        get(variables, REJECTION_REASON),
+        new OnboardingStatus.Account(get(variables, SAM_ACCOUNT_NAME), get(variables, USER_PRINCIPAL_NAME),
+            get(variables, MAIL), get(variables, ACCOUNT_DN), get(variables, IMMUTABLE_ID)),
+        new OnboardingStatus.Cloud(get(variables, CLOUD_USER_ID), get(variables, LICENSE_SKU),
+            get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY)),
+        running ? openTasks(id) : List.of(),
+        running ? incidents(id) : List.of());
+  }
+
+  private List<String> currentSteps(String processInstanceId) {
+    List<String> steps = new ArrayList<>();
+    ActivityInstance root = runtime.getActivityInstance(processInstanceId);
+    if (root != null) {
+      collectLeaves(root, steps);
+    }
+    return steps;
+  }
+
+  private static void collectLeaves(ActivityInstance instance, List<String> steps) {
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
+        steps.add(child.getActivityName() != null ? child.getActivityName() : child.getActivityId());
+      } else {
+        collectLeaves(child, steps);
+      }
+    }
+    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
+      steps.add(transition.getActivityName() != null ? transition.getActivityName() : transition.getActivityId());
+    }
+  }
+
+  private List<OnboardingStatus.OpenTask> openTasks(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+        .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(),
+            tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .toList(),
+            instant(task.getCreateTime())))
+        .toList();
+  }
+
+  private List<OnboardingStatus.Incident> incidents(String processInstanceId) {
+    return runtime.createIncidentQuery().processInstanceId(processInstanceId).list().stream()
+        .map(incident -> new OnboardingStatus.Incident(incident.getActivityId(), incident.getIncidentType(),
+            incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
+        .toList();
+  }
+
+  private static <T> T get(Map<String, Object> variables, Var<T> var) {
+    return var.cast(variables.get(var.name())).orElse(null);
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
+  }
+}

@@ -1,0 +1,32 @@
+package org.hybridonboarding.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What GET /api/onboardings/{employeeId} answers. */
+record OnboardingStatus(
+    String employeeId,
+    String processInstanceId,
+    String status,
+    List<String> currentSteps,
+    Instant startedAt,
+    Instant endedAt,
+    String rejectionReason,
+    Account account,
+    Cloud cloud,
+    List<OpenTask> openTasks,
+    List<Incident> incidents) {
+
+  record Account(String sAMAccountName, String userPrincipalName, String mail, String distinguishedName,
+      String immutableId) {
+  }
+
+  record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady) {
+  }
+
+  record OpenTask(String id, String name, List<String> candidateGroups, Instant created) {
+  }
+
+  record Incident(String step, String type, String message, Instant created) {
+  }
+}

@@ -1,0 +1,79 @@
+package org.hybridonboarding.cloud;
+
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.RequestOption;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.AuthenticationProvider;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import java.net.URI;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class GraphClientConfiguration {
+
+  private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+  @Bean
+  GraphServiceClient graphServiceClient(GraphProperties properties) {
+    RequestOption[] options = {
+        new RetryHandlerOption(null, properties.maxRetries(), properties.retryDelay().toSeconds())};
+    OkHttpClient http = GraphClientFactory.create(options)
+        .connectTimeout(properties.connectTimeout())
+        .readTimeout(properties.readTimeout())
+        .build();
+    GraphServiceClient graph = new GraphServiceClient(authentication(properties), http);
+    graph.getRequestAdapter().setBaseUrl(properties.baseUrl());
+    return graph;
+  }
+
+  private static AuthenticationProvider authentication(GraphProperties properties) {
+    String host = URI.create(properties.baseUrl()).getHost();
+    if (properties.clientSecret() != null && !properties.clientSecret().isBlank()) {
+      require(properties.tenantId(), "onboarding.graph.tenant-id (ONBOARDING_GRAPH_TENANT_ID)");
+      require(properties.clientId(), "onboarding.graph.client-id (ONBOARDING_GRAPH_CLIENT_ID)");
+      var credential = new ClientSecretCredentialBuilder()
+          .tenantId(properties.tenantId())
+          .clientId(properties.clientId())
+          .clientSecret(properties.clientSecret())
+          .build();
+      return new AzureIdentityAuthenticationProvider(credential, new String[] {host}, GRAPH_SCOPE);
+    }
+    if (properties.staticToken() != null && !properties.staticToken().isBlank()) {
+      return new BaseBearerTokenAuthenticationProvider(new StaticToken(properties.staticToken(), host));
+    }
+    throw new IllegalStateException("No Microsoft Graph credentials: set onboarding.graph.tenant-id, "
+        + "onboarding.graph.client-id and ONBOARDING_GRAPH_CLIENT_SECRET in the environment");
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("Microsoft Graph: " + name + " is not set");
+    }
+  }
+
+  /** A fixed token for the demo's simulated tenant, sent to its host only. */
+  private record StaticToken(String token, String host) implements AccessTokenProvider {
+    @Override
+    public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
+      return host.equalsIgnoreCase(uri.getHost()) ? token : "";
+    }
+
+    @Override
+    public AllowedHostsValidator getAllowedHostsValidator() {
+      return new AllowedHostsValidator(host);
+    }
+
+    @Override
+    public String toString() {
+      return "StaticToken[host=" + host + "]";
+    }
+  }
+}

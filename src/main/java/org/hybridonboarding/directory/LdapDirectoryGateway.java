@@ -1,0 +1,226 @@
+package org.hybridonboarding.directory;
+
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.naming.Name;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import javax.naming.ldap.LdapName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ldap.core.DirContextAdapter;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.BaseLdapPathSource;
+import org.springframework.ldap.support.LdapNameBuilder;
+import org.springframework.ldap.support.LdapUtils;
+import org.springframework.stereotype.Component;
+
+/** The AD gateway over LDAP(S) with Spring LDAP. */
+@Component
+class LdapDirectoryGateway implements DirectoryGateway {
+
+  private static final Logger log = LoggerFactory.getLogger(LdapDirectoryGateway.class);
+
+  static final int UAC_NORMAL_ACCOUNT = 0x200;
+  static final int UAC_ACCOUNT_DISABLE = 0x2;
+  private static final int MAX_SUFFIX = 999;
+  private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+  private final LdapTemplate ldap;
+  private final LdapName base;
+  private final DirectoryProperties properties;
+  private final RemoteMailboxStrategy remoteMailbox;
+
+  LdapDirectoryGateway(LdapTemplate ldap, BaseLdapPathSource contextSource,
+      DirectoryProperties properties, RemoteMailboxStrategy remoteMailbox) {
+    this.ldap = ldap;
+    this.base = contextSource.getBaseLdapName();
+    this.properties = properties;
+    this.remoteMailbox = remoteMailbox;
+  }
+
+  @Override
+  public IdentityPlan planIdentity(NewHire hire) {
+    String managerDn = null;
+    if (hire.managerEmployeeId() != null) {
+      managerDn = findByEmployeeId(hire.managerEmployeeId())
+          .map(DirContextOperations::getNameInNamespace)
+          .orElseThrow(() -> new DirectoryException("MANAGER_NOT_FOUND",
+              "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
+    }
+    String alias = NamingRules.alias(hire.givenName(), hire.surname());
+    if (alias.indexOf('.') <= 0 || alias.endsWith(".")) {
+      throw new IllegalArgumentException("No account name can be derived from '" + hire.givenName()
+          + " " + hire.surname() + "'");
+    }
+    Set<String> taken = takenNames(alias, NamingRules.cn(hire.givenName(), hire.surname(), 1));
+    for (int n = 1; n <= MAX_SUFFIX; n++) {
+      String sam = NamingRules.samAccountName(alias, n);
+      String nickname = NamingRules.numbered(alias, n, NamingRules.MAX_ALIAS);
+      String upn = nickname + "@" + properties.upnSuffix();
+      String mail = nickname + "@" + properties.mailDomain();
+      String cn = NamingRules.cn(hire.givenName(), hire.surname(), n);
+      String routing = nickname + "@" + properties.routingDomain();
+      if (noneTaken(taken, sam, upn, mail, routing, cn)) {
+        return new IdentityPlan(sam, upn, nickname, mail, cn, hire.givenName() + " " + hire.surname(),
+            properties.usersOu(), managerDn);
+      }
+    }
+    throw new IllegalStateException("More than " + MAX_SUFFIX + " accounts are named like " + alias);
+  }
+
+  /** Every name in the directory that one planned name could collide with, in one search. */
+  private Set<String> takenNames(String alias, String cn) {
+    String samPrefix = NamingRules.samAccountName(alias.substring(0,
+        Math.min(alias.length(), NamingRules.MAX_SAM_ACCOUNT_NAME - 3)), 1);
+    List<List<String>> results = ldap.search(query()
+            .attributes("sAMAccountName", "userPrincipalName", "mail", "proxyAddresses", "cn")
+            .where("sAMAccountName").like(samPrefix + "*")
+            .or("userPrincipalName").like(alias + "*")
+            .or("mail").like(alias + "*")
+            .or("proxyAddresses").like("smtp:" + alias + "*")
+            .or("cn").like(cn + "*"),
+        (Object found) -> {
+          DirContextOperations ctx = (DirContextOperations) found;
+          List<String> names = new ArrayList<>();
+          for (String attribute : List.of("sAMAccountName", "userPrincipalName", "mail", "cn")) {
+            Optional.ofNullable(ctx.getStringAttribute(attribute)).ifPresent(names::add);
+          }
+          String[] proxies = ctx.getStringAttributes("proxyAddresses");
+          if (proxies != null) {
+            Arrays.stream(proxies).map(p -> p.substring(p.indexOf(':') + 1)).forEach(names::add);
+          }
+          return names;
+        });
+    Set<String> taken = new HashSet<>();
+    results.forEach(names -> names.forEach(name -> taken.add(name.toLowerCase(Locale.ROOT))));
+    return taken;
+  }
+
+  private static boolean noneTaken(Set<String> taken, String... names) {
+    return Arrays.stream(names).noneMatch(name -> taken.contains(name.toLowerCase(Locale.ROOT)));
+  }
+
+  @Override
+  public AdAccount createAccount(NewHire hire, IdentityPlan plan) {
+    Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
+    Name dn;
+    if (existing.isPresent()) {
+      DirContextOperations account = existing.get();
+      if (!plan.samAccountName().equalsIgnoreCase(account.getStringAttribute("sAMAccountName"))) {
+        throw new DirectoryException("ACCOUNT_EXISTS", "An account with employeeID " + hire.employeeId()
+            + " already exists: " + account.getNameInNamespace() + " (sAMAccountName "
+            + account.getStringAttribute("sAMAccountName") + "). This onboarding did not create it.");
+      }
+      dn = account.getDn();
+      log.info("Account {} for employeeID {} exists already; completing it", plan.samAccountName(), hire.employeeId());
+    } else {
+      dn = LdapNameBuilder.newInstance(relative(plan.ouDn())).add("cn", plan.cn()).build();
+      ldap.bind(newAccount(dn, hire, plan));
+      log.info("Created disabled account {} for employeeID {}", plan.samAccountName(), hire.employeeId());
+    }
+    DirContextOperations account = ldap.lookupContext(dn);
+    if (isDisabled(account)) {
+      setInitialPassword(dn);
+      enable(dn);
+      log.info("Set a random initial password on {} and enabled it (must change at next logon)",
+          plan.samAccountName());
+    }
+    return read(dn);
+  }
+
+  private DirContextAdapter newAccount(Name dn, NewHire hire, IdentityPlan plan) {
+    DirContextAdapter entry = new DirContextAdapter(dn);
+    entry.setAttributeValues("objectClass", new String[] {"top", "person", "organizationalPerson", "user"});
+    entry.setAttributeValue("cn", plan.cn());
+    entry.setAttributeValue("givenName", hire.givenName());
+    entry.setAttributeValue("sn", hire.surname());
+    entry.setAttributeValue("displayName", plan.displayName());
+    entry.setAttributeValue("sAMAccountName", plan.samAccountName());
+    entry.setAttributeValue("userPrincipalName", plan.userPrincipalName());
+    entry.setAttributeValue("employeeID", hire.employeeId());
+    entry.setAttributeValue("department", hire.department());
+    if (hire.jobTitle() != null) {
+      entry.setAttributeValue("title", hire.jobTitle());
+    }
+    if (plan.managerDn() != null) {
+      entry.setAttributeValue("manager", plan.managerDn());
+    }
+    entry.setAttributeValue("msExchUsageLocation", hire.usageLocation());
+    // Created disabled: AD refuses an enabled account without a password that meets the policy.
+    entry.setAttributeValue("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT | UAC_ACCOUNT_DISABLE));
+    remoteMailbox.attributesFor(plan).forEach((name, values) -> entry.setAttributeValues(name, values.toArray()));
+    return entry;
+  }
+
+  private void setInitialPassword(Name dn) {
+    char[] password = Passwords.generate();
+    try {
+      ldap.modifyAttributes(dn, new ModificationItem[] {
+          new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+              new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  private void enable(Name dn) {
+    ldap.modifyAttributes(dn, new ModificationItem[] {
+        new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+            new BasicAttribute("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT))),
+        // 0: the user must choose a new password at the first logon.
+        new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("pwdLastSet", "0"))});
+  }
+
+  private AdAccount read(Name dn) {
+    DirContextOperations account = ldap.lookupContext(dn);
+    Object guid = account.getObjectAttribute("objectGUID");
+    if (!(guid instanceof byte[] bytes)) {
+      throw new IllegalStateException("objectGUID of " + account.getNameInNamespace()
+          + " was not read as binary: set spring.ldap.base-environment[java.naming.ldap.attributes.binary]=objectGUID");
+    }
+    return new AdAccount(account.getNameInNamespace(), account.getStringAttribute("sAMAccountName"),
+        ObjectGuids.immutableId(bytes), whenCreated(account.getStringAttribute("whenCreated")));
+  }
+
+  private static Instant whenCreated(String generalizedTime) {
+    if (generalizedTime == null || generalizedTime.length() < 14) {
+      return Instant.now();
+    }
+    return LocalDateTime.parse(generalizedTime.substring(0, 14), GENERALIZED_TIME).toInstant(ZoneOffset.UTC);
+  }
+
+  private static boolean isDisabled(DirContextOperations account) {
+    String uac = account.getStringAttribute("userAccountControl");
+    return uac != null && (Integer.parseInt(uac) & UAC_ACCOUNT_DISABLE) != 0;
+  }
+
+  private Optional<DirContextOperations> findByEmployeeId(String employeeId) {
+    List<DirContextOperations> found = ldap.search(query()
+            .where("objectClass").is("user").and("employeeID").is(employeeId),
+        (Object ctx) -> (DirContextOperations) ctx);
+    if (found.size() > 1) {
+      throw new DirectoryException("ACCOUNT_EXISTS", found.size() + " accounts have employeeID " + employeeId);
+    }
+    return found.stream().findFirst();
+  }
+
+  /** Names given as full DNs (OUs, managers) relative to spring.ldap.base, as LdapTemplate expects. */
+  private LdapName relative(String fullDn) {
+    LdapName name = LdapUtils.newLdapName(fullDn);
+    return name.startsWith(base) ? LdapUtils.removeFirst(name, base) : name;
+  }
+}

@@ -1,0 +1,94 @@
+package org.hybridonboarding.directory;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How account names are derived from a person's name: José Müller → jose.mueller. Names are
+ * transliterated to ASCII, apostrophes and spaces dropped, hyphens kept.
+ */
+public final class NamingRules {
+
+  /** AD refuses longer sAMAccountNames for users. */
+  public static final int MAX_SAM_ACCOUNT_NAME = 20;
+  /** Exchange's limit for mailNickname (and so the alias in addresses). */
+  public static final int MAX_ALIAS = 64;
+
+  /** Letters that Unicode decomposition does not reduce to ASCII, and German umlauts spelled out. */
+  private static final Map<Integer, String> SPELLED = Map.ofEntries(
+      Map.entry((int) 'ä', "ae"), Map.entry((int) 'ö', "oe"), Map.entry((int) 'ü', "ue"),
+      Map.entry((int) 'ß', "ss"), Map.entry((int) 'æ', "ae"), Map.entry((int) 'ø', "o"),
+      Map.entry((int) 'œ', "oe"), Map.entry((int) 'ł', "l"), Map.entry((int) 'đ', "d"),
+      Map.entry((int) 'ð', "d"), Map.entry((int) 'þ', "th"), Map.entry((int) 'ı', "i"));
+  private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9-]");
+  private static final Pattern HYPHENS = Pattern.compile("-{2,}");
+
+  private NamingRules() {
+  }
+
+  /**
+   * The ASCII form of one name part, lower case, with only letters, digits and inner hyphens:
+   * "O'Brien" → "obrien", "Jean-Luc" → "jean-luc", "van der Berg" → "vanderberg".
+   * Empty when nothing of the name can be written in ASCII (e.g. a name in Cyrillic script).
+   */
+  public static String asciiPart(String name) {
+    StringBuilder spelled = new StringBuilder();
+    name.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
+      String replacement = SPELLED.get(cp);
+      if (replacement != null) {
+        spelled.append(replacement);
+      } else {
+        spelled.appendCodePoint(cp);
+      }
+    });
+    String decomposed = Normalizer.normalize(spelled, Normalizer.Form.NFD);
+    String ascii = NOT_ALLOWED.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
+    ascii = HYPHENS.matcher(ascii).replaceAll("-");
+    return trimSeparators(ascii);
+  }
+
+  /** given.surname, at most {@link #MAX_ALIAS} characters minus room for a numeric suffix. */
+  public static String alias(String givenName, String surname) {
+    String alias = asciiPart(givenName) + "." + asciiPart(surname);
+    return trimSeparators(truncate(alias, MAX_ALIAS - 3));
+  }
+
+  /** The alias with a numeric suffix for the n-th person of that name (n = 1: no suffix). */
+  public static String numbered(String base, int n, int maxLength) {
+    String suffix = n <= 1 ? "" : Integer.toString(n);
+    return trimSeparators(truncate(base, maxLength - suffix.length())) + suffix;
+  }
+
+  public static String samAccountName(String alias, int n) {
+    return numbered(alias, n, MAX_SAM_ACCOUNT_NAME);
+  }
+
+  public static String cn(String givenName, String surname, int n) {
+    String cn = givenName + " " + surname;
+    return n <= 1 ? cn : cn + " (" + n + ")";
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+
+  /** Names must not start or end with '.' or '-' (a cut can leave one at the end). */
+  private static String trimSeparators(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isSeparator(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSeparator(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(start, end);
+  }
+
+  private static boolean isSeparator(char c) {
+    return c == '.' || c == '-';
+  }
+}

@@ -1,0 +1,30 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
+import static org.hybridonboarding.process.OnboardingProcess.USER_SYNCED;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hybridonboarding.cloud.CloudGateway;
+import org.hybridonboarding.cloud.CloudUser;
+import org.springframework.stereotype.Component;
+
+/** Step 7, one poll: has Connect Sync brought the user to Entra ID yet? */
+@Component
+public class CheckReplicationDelegate implements JavaDelegate {
+
+  private final CloudGateway cloud;
+
+  public CheckReplicationDelegate(CloudGateway cloud) {
+    this.cloud = cloud;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Optional<CloudUser> user = cloud.findSyncedUser(IMMUTABLE_ID.get(execution));
+    USER_SYNCED.set(execution, user.isPresent());
+    user.ifPresent(found -> CLOUD_USER_ID.set(execution, found.id()));
+  }
+}

@@ -1,0 +1,38 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_CREATED_AT;
+import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_DN;
+import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hybridonboarding.directory.AdAccount;
+import org.hybridonboarding.directory.DirectoryException;
+import org.hybridonboarding.directory.DirectoryGateway;
+import org.springframework.stereotype.Component;
+
+/** Step 6: the AD account with its remote-mailbox attributes; safe to run again. */
+@Component
+public class CreateAdAccountDelegate implements JavaDelegate {
+
+  private final DirectoryGateway directory;
+
+  public CreateAdAccountDelegate(DirectoryGateway directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AdAccount account;
+    try {
+      account = directory.createAccount(Hires.from(execution), Hires.plan(execution));
+    } catch (DirectoryException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+    ACCOUNT_DN.set(execution, account.dn());
+    IMMUTABLE_ID.set(execution, account.immutableId());
+    ACCOUNT_CREATED_AT.set(execution, Date.from(account.createdAt()));
+  }
+}

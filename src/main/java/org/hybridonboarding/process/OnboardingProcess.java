@@ -1,0 +1,100 @@
+package org.hybridonboarding.process;
+
+import java.util.Date;
+import java.util.Map;
+
+/** The process key, the BPMN element ids and the process variables, declared once. */
+public final class OnboardingProcess {
+
+  public static final String KEY = "hybrid-onboarding";
+
+  // Element ids of processes/hybrid-onboarding.bpmn
+  public static final String START_EVENT = "StartEvent_OnboardingRequested";
+  public static final String TASK_VALIDATE_REQUEST = "Task_ValidateRequest";
+  public static final String TASK_APPROVE_ONBOARDING = "Task_ApproveOnboarding";
+  public static final String TIMER_PROVISIONING_WINDOW = "Timer_ProvisioningWindow";
+  public static final String TASK_PLAN_IDENTITY = "Task_PlanIdentity";
+  public static final String TASK_CREATE_AD_ACCOUNT = "Task_CreateAdAccount";
+  public static final String SUBPROCESS_WAIT_FOR_REPLICATION = "SubProcess_WaitForReplication";
+  public static final String TASK_CHECK_REPLICATION = "Task_CheckReplication";
+  public static final String TIMER_REPLICATION_POLL = "Timer_ReplicationPoll";
+  public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
+  public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
+  public static final String SUBPROCESS_WAIT_FOR_MAILBOX = "SubProcess_WaitForMailbox";
+  public static final String TASK_CHECK_MAILBOX = "Task_CheckMailbox";
+  public static final String TIMER_MAILBOX_POLL = "Timer_MailboxPoll";
+  public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
+  public static final String TASK_RESOLVE_PROBLEM = "Task_ResolveProblem";
+  public static final String END_EVENT_ONBOARDED = "EndEvent_Onboarded";
+  public static final String END_EVENT_REJECTED = "EndEvent_Rejected";
+  public static final String END_EVENT_INVALID = "EndEvent_Invalid";
+  public static final String END_EVENT_ABORTED = "EndEvent_Aborted";
+
+  public static final String GROUP_APPROVERS = "onboarding-approvers";
+  public static final String GROUP_OPERATORS = "onboarding-operators";
+  public static final String GROUP_REQUESTERS = "onboarding-requesters";
+
+  // The request (same names over /api and /engine-rest)
+  public static final Var<String> EMPLOYEE_ID = Var.of("employeeId", String.class);
+  public static final Var<String> GIVEN_NAME = Var.of("givenName", String.class);
+  public static final Var<String> SURNAME = Var.of("surname", String.class);
+  public static final Var<String> DEPARTMENT = Var.of("department", String.class);
+  public static final Var<String> JOB_TITLE = Var.of("jobTitle", String.class);
+  public static final Var<String> MANAGER_EMPLOYEE_ID = Var.of("managerEmployeeId", String.class);
+  public static final Var<String> USAGE_LOCATION = Var.of("usageLocation", String.class);
+  public static final Var<String> LICENSE_SKU = Var.of("licenseSku", String.class);
+  public static final Var<String> START_DATE = Var.of("startDate", String.class);
+
+  // Validation and approval
+  public static final Var<Boolean> REQUEST_VALID = Var.of("requestValid", Boolean.class);
+  public static final Var<String> REJECTION_REASON = Var.of("rejectionReason", String.class);
+  public static final Var<Boolean> APPROVED = Var.of("approved", Boolean.class);
+  public static final Var<String> APPROVAL_COMMENT = Var.of("approvalComment", String.class);
+  public static final Var<Date> PROVISIONING_STARTS_AT = Var.of("provisioningStartsAt", Date.class);
+  public static final Var<Boolean> WAIT_FOR_PROVISIONING_WINDOW =
+      Var.of("waitForProvisioningWindow", Boolean.class);
+
+  // The planned and created identity
+  public static final Var<String> SAM_ACCOUNT_NAME = Var.of("sAMAccountName", String.class);
+  public static final Var<String> USER_PRINCIPAL_NAME = Var.of("userPrincipalName", String.class);
+  public static final Var<String> MAIL_NICKNAME = Var.of("mailNickname", String.class);
+  public static final Var<String> MAIL = Var.of("mail", String.class);
+  public static final Var<String> CN = Var.of("cn", String.class);
+  public static final Var<String> DISPLAY_NAME = Var.of("displayName", String.class);
+  public static final Var<String> TARGET_OU = Var.of("targetOu", String.class);
+  public static final Var<String> ACCOUNT_DN = Var.of("accountDn", String.class);
+  public static final Var<String> IMMUTABLE_ID = Var.of("immutableId", String.class);
+  public static final Var<Date> ACCOUNT_CREATED_AT = Var.of("accountCreatedAt", Date.class);
+
+  // The cloud
+  public static final Var<Boolean> USER_SYNCED = Var.of("userSynced", Boolean.class);
+  public static final Var<String> CLOUD_USER_ID = Var.of("cloudUserId", String.class);
+  public static final Var<String> LICENSE_SKU_ID = Var.of("licenseSkuId", String.class);
+  public static final Var<Boolean> MAILBOX_READY = Var.of("mailboxReady", Boolean.class);
+
+  // What went wrong, for Task_ResolveProblem
+  public static final Var<String> PROBLEM_STEP = Var.of("problemStep", String.class);
+  public static final Var<String> PROBLEM_STEP_NAME = Var.of("problemStepName", String.class);
+  public static final Var<String> PROBLEM_CODE = Var.of("problemCode", String.class);
+  public static final Var<String> PROBLEM_MESSAGE = Var.of("problemMessage", String.class);
+  public static final Var<String> RESOLUTION = Var.of("resolution", String.class);
+
+  public static final String RESOLUTION_RETRY = "RETRY";
+  public static final String RESOLUTION_ABORT = "ABORT";
+
+  /** Error codes of the business failures the diagram models. */
+  public static final String ERROR_ACCOUNT_EXISTS = "ACCOUNT_EXISTS";
+  public static final String ERROR_NO_FREE_SEAT = "NO_FREE_SEAT";
+  public static final String ERROR_USAGE_LOCATION_INVALID = "USAGE_LOCATION_INVALID";
+  public static final String ERROR_LICENSE_ERROR = "LICENSE_ERROR";
+  public static final String ERROR_REPLICATION_OVERDUE = "REPLICATION_OVERDUE";
+  public static final String ERROR_MAILBOX_OVERDUE = "MAILBOX_OVERDUE";
+
+  /** The problem code a timeout on a waiting sub-process stands for. */
+  static final Map<String, String> TIMEOUT_CODES = Map.of(
+      SUBPROCESS_WAIT_FOR_REPLICATION, ERROR_REPLICATION_OVERDUE,
+      SUBPROCESS_WAIT_FOR_MAILBOX, ERROR_MAILBOX_OVERDUE);
+
+  private OnboardingProcess() {
+  }
+}

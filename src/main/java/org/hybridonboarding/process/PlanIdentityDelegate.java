@@ -1,0 +1,48 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.CN;
+import static org.hybridonboarding.process.OnboardingProcess.DISPLAY_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL_NICKNAME;
+import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.TARGET_OU;
+import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hybridonboarding.directory.DirectoryException;
+import org.hybridonboarding.directory.DirectoryGateway;
+import org.hybridonboarding.directory.IdentityPlan;
+import org.springframework.stereotype.Component;
+
+/** Step 4: unique names for the new hire, checked against AD. */
+@Component
+public class PlanIdentityDelegate implements JavaDelegate {
+
+  static final Var<String> MANAGER_DN = Var.of("managerDn", String.class);
+
+  private final DirectoryGateway directory;
+
+  public PlanIdentityDelegate(DirectoryGateway directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    IdentityPlan plan;
+    try {
+      plan = directory.planIdentity(Hires.from(execution));
+    } catch (DirectoryException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+    SAM_ACCOUNT_NAME.set(execution, plan.samAccountName());
+    USER_PRINCIPAL_NAME.set(execution, plan.userPrincipalName());
+    MAIL_NICKNAME.set(execution, plan.mailNickname());
+    MAIL.set(execution, plan.mail());
+    CN.set(execution, plan.cn());
+    DISPLAY_NAME.set(execution, plan.displayName());
+    TARGET_OU.set(execution, plan.ouDn());
+    MANAGER_DN.set(execution, plan.managerDn());
+  }
+}

@@ -1,0 +1,38 @@
+package org.hybridonboarding.process;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Timings and switches of the onboarding process ({@code onboarding.*}). */
+@ConfigurationProperties("onboarding")
+public record ProcessProperties(
+    @DefaultValue("P14D") Duration leadTime,
+    @DefaultValue("UTC") ZoneId timeZone,
+    @DefaultValue Approval approval,
+    @DefaultValue Replication replication,
+    @DefaultValue Mailbox mailbox,
+    @DefaultValue Licensing licensing,
+    @DefaultValue Jobs jobs) {
+
+  public record Approval(@DefaultValue("true") boolean required) {
+  }
+
+  public record Replication(
+      @DefaultValue("PT5M") Duration pollInterval,
+      @DefaultValue("PT2H") Duration timeout) {
+  }
+
+  public record Mailbox(
+      @DefaultValue("PT5M") Duration pollInterval,
+      @DefaultValue("PT24H") Duration timeout) {
+  }
+
+  public record Licensing(@DefaultValue("SPE_E3") String defaultSku) {
+  }
+
+  /** Technical failures: retry intervals of a failed job before it becomes an incident. */
+  public record Jobs(@DefaultValue("PT10S,PT1M,PT5M,PT15M,PT30M") String retryCycle) {
+  }
+}

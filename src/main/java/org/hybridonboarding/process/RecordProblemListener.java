@@ -1,0 +1,49 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_CODE;
+import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_MESSAGE;
+import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_STEP;
+import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_STEP_NAME;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every boundary event that leads to Task_ResolveProblem: records which step failed (the
+ * element the event is attached to), so RETRY can return there. Error events carry their code
+ * and message already (errorCodeVariable/errorMessageVariable); timeouts get theirs here.
+ */
+@Component
+public class RecordProblemListener implements ExecutionListener {
+
+  private final OnboardingSettings settings;
+
+  public RecordProblemListener(OnboardingSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    BoundaryEvent event = (BoundaryEvent) execution.getBpmnModelElementInstance();
+    FlowElement step = event.getAttachedTo();
+    PROBLEM_STEP.set(execution, step.getId());
+    PROBLEM_STEP_NAME.set(execution, step.getName());
+    String timeoutCode = OnboardingProcess.TIMEOUT_CODES.get(step.getId());
+    if (timeoutCode != null) {
+      PROBLEM_CODE.set(execution, timeoutCode);
+      PROBLEM_MESSAGE.set(execution, timeoutMessage(step.getId()));
+    }
+  }
+
+  private String timeoutMessage(String stepId) {
+    if (OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION.equals(stepId)) {
+      return "The account did not appear in Entra ID within " + settings.getReplicationTimeout()
+          + ". Check that Connect Sync runs and that the account's OU is in its sync scope.";
+    }
+    return "Exchange Online did not provision the mailbox within " + settings.getMailboxTimeout()
+        + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
+  }
+}

@@ -1,0 +1,148 @@
+package org.hybridonboarding.simulation;
+
+import com.unboundid.ldap.listener.InMemoryDirectoryServer;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.Filter;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ModifyRequest;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.StaticUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Makes the in-memory directory answer like Active Directory where the onboarding can tell:
+ * objectGUID and whenCreated generated on add, sAMAccountName unique (68) and at most 20
+ * characters, userPrincipalName unique (19, 0000202F), unicodePwd write-only and checked against
+ * the default password policy (19, 0000052D).
+ */
+class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
+
+  static final int MAX_SAM_ACCOUNT_NAME = 20;
+  static final int MIN_PASSWORD_LENGTH = 7;
+  /** 100-ns intervals between 1601-01-01 (Windows FILETIME) and 1970-01-01. */
+  private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
+
+  private final SecureRandom random = new SecureRandom();
+  private final Clock clock;
+  private InMemoryDirectoryServer server;
+
+  ActiveDirectoryBehaviour(Clock clock) {
+    this.clock = clock;
+  }
+
+  void attachTo(InMemoryDirectoryServer server) {
+    this.server = server;
+  }
+
+  @Override
+  public void processAddRequest(InMemoryInterceptedAddRequest request) throws LDAPException {
+    Entry entry = request.getRequest().toEntry();
+    if (!entry.hasObjectClass("user") && !entry.hasObjectClass("group")) {
+      return;
+    }
+    if (entry.hasAttribute("objectGUID") || entry.hasAttribute("whenCreated")) {
+      throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+          "000020B1: objectGUID and whenCreated are owned by the system and cannot be written");
+    }
+    String sam = entry.getAttributeValue("sAMAccountName");
+    if (sam != null) {
+      if (entry.hasObjectClass("user") && sam.length() > MAX_SAM_ACCOUNT_NAME) {
+        throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+            "00000523: sAMAccountName '" + sam + "' is longer than " + MAX_SAM_ACCOUNT_NAME + " characters");
+      }
+      if (exists(Filter.createEqualityFilter("sAMAccountName", sam))) {
+        throw new LDAPException(ResultCode.ENTRY_ALREADY_EXISTS,
+            "00000524: UpdErr: DSID-031A11E2, problem 6005 (ENTRY_EXISTS): sAMAccountName '" + sam + "' is in use");
+      }
+    }
+    String upn = entry.getAttributeValue("userPrincipalName");
+    if (upn != null && exists(Filter.createEqualityFilter("userPrincipalName", upn))) {
+      throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+          "0000202F: UpdErr: DSID-031A11E2, problem 6005: userPrincipalName '" + upn + "' is not unique");
+    }
+    byte[] password = entry.getAttributeValueBytes("unicodePwd");
+    if (password != null) {
+      checkPassword(password, sam);
+      entry.removeAttribute("unicodePwd");
+      entry.setAttribute("pwdLastSet", Long.toString(fileTimeNow()));
+    }
+    byte[] guid = new byte[16];
+    random.nextBytes(guid);
+    entry.setAttribute("objectGUID", guid);
+    entry.setAttribute("whenCreated", StaticUtils.encodeGeneralizedTime(Date.from(clock.instant())));
+    request.setRequest(new AddRequest(entry, request.getRequest().getControls()));
+  }
+
+  @Override
+  public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+    List<Modification> modifications = new ArrayList<>();
+    boolean passwordSet = false;
+    for (Modification modification : request.getRequest().getModifications()) {
+      String name = modification.getAttributeName();
+      if ("objectGUID".equalsIgnoreCase(name) || "whenCreated".equalsIgnoreCase(name)) {
+        throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+            "000020B1: " + name + " is owned by the system and cannot be written");
+      }
+      if ("unicodePwd".equalsIgnoreCase(name)) {
+        if (modification.getModificationType() != ModificationType.REPLACE || !modification.hasValue()) {
+          throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+              "0000001F: only an administrative reset (replace) of unicodePwd is supported");
+        }
+        Entry target = server.getEntry(request.getRequest().getDN());
+        checkPassword(modification.getValueByteArrays()[0],
+            target == null ? null : target.getAttributeValue("sAMAccountName"));
+        passwordSet = true;
+      } else {
+        modifications.add(modification);
+      }
+    }
+    if (passwordSet) {
+      // The password itself is never stored: AD records only when it was set.
+      modifications.add(new Modification(ModificationType.REPLACE, "pwdLastSet", Long.toString(fileTimeNow())));
+      request.setRequest(new ModifyRequest(request.getRequest().getDN(), modifications,
+          request.getRequest().getControls()));
+    }
+  }
+
+  /** AD's default policy: the quoted UTF-16LE form, at least 7 characters, 3 of 4 character classes, no account name. */
+  private static void checkPassword(byte[] unicodePwd, String samAccountName) throws LDAPException {
+    String quoted = new String(unicodePwd, StandardCharsets.UTF_16LE);
+    if (quoted.length() < 2 || !quoted.startsWith("\"") || !quoted.endsWith("\"")) {
+      throw new LDAPException(ResultCode.UNWILLING_TO_PERFORM,
+          "0000001F: unicodePwd must be the password in double quotes, encoded as UTF-16LE");
+    }
+    String password = quoted.substring(1, quoted.length() - 1);
+    int classes = 0;
+    classes += password.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
+    classes += password.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
+    classes += password.chars().anyMatch(Character::isDigit) ? 1 : 0;
+    classes += password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0;
+    boolean containsName = samAccountName != null && samAccountName.length() >= 3
+        && password.toLowerCase(Locale.ROOT).contains(samAccountName.toLowerCase(Locale.ROOT));
+    if (password.length() < MIN_PASSWORD_LENGTH || classes < 3 || containsName) {
+      throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+          "0000052D: Constraint violation - check_password_restrictions: the password does not meet the complexity criteria!");
+    }
+  }
+
+  private boolean exists(Filter filter) throws LDAPException {
+    return server.search(server.getBaseDNs().get(0).toString(), SearchScope.SUB, filter, "1.1").getEntryCount() > 0;
+  }
+
+  private long fileTimeNow() {
+    return clock.millis() * 10_000L + FILETIME_EPOCH_OFFSET;
+  }
+}

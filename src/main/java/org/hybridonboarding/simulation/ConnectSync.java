@@ -1,0 +1,112 @@
+package org.hybridonboarding.simulation;
+
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.naming.ldap.LdapName;
+import org.hybridonboarding.directory.ObjectGuids;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.support.LdapUtils;
+
+/**
+ * A simulated Entra Connect Sync: every sync interval it reads the users in its scope OUs over
+ * LDAP, as the real one does, and exports them to the simulated tenant, anchored on objectGUID.
+ */
+class ConnectSync implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectSync.class);
+  private static final String REMOTE_USER_MAILBOX = "2147483648";
+  private static final String[] ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
+      "mailNickname", "proxyAddresses", "employeeID", "displayName", "givenName", "sn", "department", "title",
+      "msExchUsageLocation", "userAccountControl", "msExchRecipientTypeDetails", "targetAddress",
+      "msExchMailboxGuid"};
+
+  private final LdapTemplate ldap;
+  private final SimulatedTenant tenant;
+  private final List<LdapName> scope;
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "simulated-connect-sync");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  ConnectSync(LdapTemplate ldap, LdapName base, SimulatedTenant tenant, SimulatorProperties properties) {
+    this.ldap = ldap;
+    this.tenant = tenant;
+    this.scope = properties.syncScope().stream().map(LdapUtils::newLdapName)
+        .map(ou -> ou.startsWith(base) ? LdapUtils.removeFirst(ou, base) : ou)
+        .toList();
+  }
+
+  void start(java.time.Duration interval) {
+    long millis = interval.toMillis();
+    scheduler.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void runQuietly() {
+    try {
+      runCycle();
+    } catch (RuntimeException e) {
+      // Like the real Connect Sync: a failed cycle is reported and the next one tries again.
+      log.warn("Simulated Connect Sync cycle failed: {}", e.toString());
+    }
+  }
+
+  /** One delta cycle (here: a full read of the scope). Returns how many users were exported. */
+  synchronized int runCycle() {
+    List<SyncedAccount> accounts = new ArrayList<>();
+    for (LdapName ou : scope) {
+      accounts.addAll(ldap.search(query().base(ou).attributes(ATTRIBUTES).where("objectClass").is("user"),
+          (Object found) -> account((DirContextOperations) found)));
+    }
+    int before = tenant.users().size();
+    accounts.forEach(tenant::sync);
+    int created = tenant.users().size() - before;
+    if (created > 0) {
+      log.info("Simulated Connect Sync exported {} new user(s) to the tenant", created);
+    }
+    return accounts.size();
+  }
+
+  private static SyncedAccount account(DirContextOperations ctx) {
+    Object guid = ctx.getObjectAttribute("objectGUID");
+    if (!(guid instanceof byte[] bytes)) {
+      throw new IllegalStateException("objectGUID of " + ctx.getNameInNamespace() + " was not read as binary");
+    }
+    String[] proxies = ctx.getStringAttributes("proxyAddresses");
+    String uac = ctx.getStringAttribute("userAccountControl");
+    boolean enabled = uac == null || (Integer.parseInt(uac) & 0x2) == 0;
+    boolean remoteMailbox = REMOTE_USER_MAILBOX.equals(ctx.getStringAttribute("msExchRecipientTypeDetails"))
+        || ctx.getStringAttribute("targetAddress") != null;
+    return new SyncedAccount(
+        ObjectGuids.immutableId(bytes),
+        ctx.getStringAttribute("sAMAccountName"),
+        ctx.getStringAttribute("userPrincipalName"),
+        ctx.getStringAttribute("mail"),
+        ctx.getStringAttribute("mailNickname"),
+        proxies == null ? List.of() : Arrays.asList(proxies),
+        ctx.getStringAttribute("employeeID"),
+        ctx.getStringAttribute("displayName"),
+        ctx.getStringAttribute("givenName"),
+        ctx.getStringAttribute("sn"),
+        ctx.getStringAttribute("department"),
+        ctx.getStringAttribute("title"),
+        ctx.getStringAttribute("msExchUsageLocation"),
+        enabled,
+        remoteMailbox,
+        ctx.getObjectAttribute("msExchMailboxGuid") != null);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+  }
+}

@@ -1,0 +1,72 @@
+package org.hybridonboarding.system;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The groups the product relies on, created idempotently at start-up; in the demo profile also
+ * the demo users (admin comes from camunda.bpm.admin-user). No demo user exists elsewhere.
+ */
+@Component
+class IdentitySetup {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+  static final Map<String, String> GROUPS = Map.of(
+      "onboarding-requesters", "Onboarding requesters (HR and ITSM systems)",
+      "onboarding-approvers", "Onboarding approvers",
+      "onboarding-operators", "Onboarding operators");
+
+  /** Demo user id → the group it belongs to; each demo user's password is its id. */
+  static final Map<String, String> DEMO_USERS = Map.of(
+      "approver", "onboarding-approvers",
+      "operator", "onboarding-operators",
+      "hr-system", "onboarding-requesters");
+
+  private final IdentityService identity;
+  private final Environment environment;
+
+  IdentitySetup(IdentityService identity, Environment environment) {
+    this.identity = identity;
+    this.environment = environment;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  void setUp() {
+    GROUPS.forEach(this::ensureGroup);
+    if (environment.acceptsProfiles(Profiles.of("demo"))) {
+      DEMO_USERS.forEach(this::ensureDemoUser);
+    }
+  }
+
+  private void ensureGroup(String id, String name) {
+    if (identity.createGroupQuery().groupId(id).count() == 0) {
+      Group group = identity.newGroup(id);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identity.saveGroup(group);
+      log.info("Created group {}", id);
+    }
+  }
+
+  private void ensureDemoUser(String id, String groupId) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName("Demo");
+      user.setLastName(id);
+      user.setPassword(id);
+      identity.saveUser(user);
+      identity.createMembership(id, groupId);
+      log.info("Created demo user {} in {}", id, groupId);
+    }
+  }
+}
