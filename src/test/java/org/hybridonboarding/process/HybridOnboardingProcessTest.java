@@ -1,0 +1,331 @@
+package org.hybridonboarding.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.hybridonboarding.process.OnboardingProcess.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hybridonboarding.cloud.CloudException;
+import org.hybridonboarding.cloud.CloudGateway;
+import org.hybridonboarding.cloud.CloudUser;
+import org.hybridonboarding.directory.AdAccount;
+import org.hybridonboarding.directory.DirectoryException;
+import org.hybridonboarding.directory.DirectoryGateway;
+import org.hybridonboarding.directory.IdentityPlan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The diagram with its real delegates, the engine in memory, AD and Graph mocked. */
+@Deployment(resources = {"processes/hybrid-onboarding.bpmn", "forms/approve-onboarding.form",
+    "forms/resolve-problem.form"})
+class HybridOnboardingProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+  static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
+  static final String IMMUTABLE_ID = "tgyQxvXSI4TPm9wtmxAOZA==";
+  static final IdentityPlan PLAN = new IdentityPlan("jose.mueller", "jose.mueller@contoso.com", "jose.mueller",
+      "jose.mueller@contoso.com", "José Müller", "José Müller", "OU=Staff,DC=contoso,DC=com",
+      "CN=Megan Bowen,OU=Staff,DC=contoso,DC=com");
+
+  DirectoryGateway directory = mock(DirectoryGateway.class);
+  CloudGateway cloud = mock(CloudGateway.class);
+
+  @BeforeEach
+  void register() {
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    register(true);
+    when(directory.planIdentity(any())).thenReturn(PLAN);
+    when(directory.createAccount(any(), any())).thenReturn(
+        new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", IMMUTABLE_ID, NOW));
+    when(cloud.assignLicense(anyString(), anyString(), anyString())).thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
+  }
+
+  private void register(boolean approvalRequired) {
+    ProcessProperties properties = new ProcessProperties(Duration.ofDays(14), ZoneId.of("UTC"),
+        new ProcessProperties.Approval(approvalRequired),
+        new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
+        new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
+        new ProcessProperties.Licensing("SPE_E3"),
+        new ProcessProperties.Jobs("R2/PT1M"));
+    OnboardingSettings settings = new OnboardingSettings(properties);
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Mocks.register("onboardingSettings", settings);
+    Mocks.register("validateRequestDelegate", new ValidateRequestDelegate(new RequestRules(clock), settings, clock));
+    Mocks.register("planIdentityDelegate", new PlanIdentityDelegate(directory));
+    Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory));
+    Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
+    Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud));
+    Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
+    Mocks.register("recordProblemListener", new RecordProblemListener(settings));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  static Map<String, Object> request() {
+    return new OnboardingRequest("E10001", "José", "Müller", "Finance", "Accountant", "E00001", "DE", null,
+        "2026-12-01").toVariables();
+  }
+
+  ProcessInstance start(Map<String, Object> variables) {
+    return engine.getRuntimeService().startProcessInstanceByKey(KEY, "E10001", variables);
+  }
+
+  ProcessEngine processEngine() {
+    return engine.getProcessEngine();
+  }
+
+  /** Runs the one job waiting at that element. */
+  void run(String activityId) {
+    Job job = engine.getManagementService().createJobQuery().activityId(activityId).singleResult();
+    assertThat(job).as("job at " + activityId).isNotNull();
+    engine.getManagementService().executeJob(job.getId());
+  }
+
+  ProcessInstance approved() {
+    ProcessInstance pi = start(request());
+    assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
+    assertThat(task(pi)).hasCandidateGroup(GROUP_APPROVERS);
+    complete(task(pi), withVariables(APPROVED.name(), true, APPROVAL_COMMENT.name(), "welcome"));
+    return pi;
+  }
+
+  /** From approval to the replication wait: plan and create, both asynchronous. */
+  void untilReplicationWait(ProcessInstance pi) {
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_CREATE_AD_ACCOUNT);
+    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+  }
+
+  @Test
+  void happyPath() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_VALIDATE_REQUEST, TASK_APPROVE_ONBOARDING, TASK_PLAN_IDENTITY,
+        TASK_CREATE_AD_ACCOUNT, TASK_CHECK_REPLICATION, TASK_ASSIGN_LICENSE, TASK_CHECK_MAILBOX, END_EVENT_ONBOARDED);
+    assertThat(pi).variables()
+        .containsEntry(SAM_ACCOUNT_NAME.name(), "jose.mueller")
+        .containsEntry(OnboardingProcess.IMMUTABLE_ID.name(), IMMUTABLE_ID)
+        .containsEntry(CLOUD_USER_ID.name(), "cloud-1")
+        .containsEntry(LICENSE_SKU.name(), "SPE_E3")
+        .containsEntry(MAILBOX_READY.name(), true);
+    verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
+  }
+
+  @Test
+  void rejectedByApprover() {
+    ProcessInstance pi = start(request());
+    complete(task(pi), withVariables(APPROVED.name(), false, APPROVAL_COMMENT.name(), "not in the budget"));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_REJECTED);
+    verifyNoInteractions(directory, cloud);
+  }
+
+  @Test
+  void invalidRequestEndsWithTheReason() {
+    Map<String, Object> variables = request();
+    variables.put(USAGE_LOCATION.name(), "Germany");
+    variables.remove(SURNAME.name());
+
+    ProcessInstance pi = start(variables);
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_INVALID);
+    assertThat(pi).variables().containsEntry(REQUEST_VALID.name(), false);
+    assertThat((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName(REJECTION_REASON.name()).singleResult().getValue())
+        .contains("surname: is required").contains("usageLocation:");
+    verifyNoInteractions(directory, cloud);
+  }
+
+  @Test
+  void approvalCanBeSwitchedOff() {
+    register(false);
+    ProcessInstance pi = start(request());
+    assertThat(pi).isWaitingAt(TASK_PLAN_IDENTITY);
+    assertThat(pi).hasNotPassed(TASK_APPROVE_ONBOARDING);
+  }
+
+  @Test
+  void waitsForTheProvisioningWindow() {
+    Map<String, Object> variables = request();
+    variables.put(START_DATE.name(), "2027-01-15");
+    ProcessInstance pi = start(variables);
+    complete(task(pi), withVariables(APPROVED.name(), true));
+
+    assertThat(pi).isWaitingAt(TIMER_PROVISIONING_WINDOW);
+    Job timer = engine.getManagementService().createJobQuery().activityId(TIMER_PROVISIONING_WINDOW).singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.parse("2027-01-01").atStartOfDay(ZoneOffset.UTC).toInstant()));
+    run(TIMER_PROVISIONING_WINDOW);
+    assertThat(pi).isWaitingAt(TASK_PLAN_IDENTITY);
+  }
+
+  @Test
+  void pollsReplicationUntilTheUserArrives() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID))
+        .thenReturn(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", null)));
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+
+    for (int poll = 1; poll <= 3; poll++) {
+      run(TASK_CHECK_REPLICATION);
+      assertThat(pi).isWaitingAt(TIMER_REPLICATION_POLL);
+      run(TIMER_REPLICATION_POLL);
+    }
+    run(TASK_CHECK_REPLICATION);
+
+    assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
+    verify(cloud, times(4)).findSyncedUser(IMMUTABLE_ID);
+  }
+
+  ProcessInstance replicationTimedOut() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.empty());
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TIMER_REPLICATION_TIMEOUT);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(task(pi)).hasCandidateGroup(GROUP_OPERATORS);
+    assertThat(pi).variables()
+        .containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_REPLICATION)
+        .containsEntry(PROBLEM_STEP_NAME.name(), "Wait for replication")
+        .containsEntry(PROBLEM_CODE.name(), ERROR_REPLICATION_OVERDUE);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name())).contains("PT2H");
+    // The poll timer went with the interrupted sub-process.
+    assertThat(engine.getManagementService().createJobQuery().activityId(TIMER_REPLICATION_POLL).count()).isZero();
+    return pi;
+  }
+
+  @Test
+  void replicationTimeoutThenRetryWaitsAgain() {
+    ProcessInstance pi = replicationTimedOut();
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+
+    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+    run(TASK_CHECK_REPLICATION);
+    assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
+    // The account is not created twice.
+    verify(directory, times(1)).createAccount(any(), any());
+  }
+
+  @Test
+  void replicationTimeoutThenAbort() {
+    ProcessInstance pi = replicationTimedOut();
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_ABORT));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
+  }
+
+  @Test
+  void licenceErrorGoesToAPersonAndRetryAssignsAgain() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
+    when(cloud.assignLicense("cloud-1", "DE", "SPE_E3"))
+        .thenThrow(new CloudException(ERROR_NO_FREE_SEAT, "No free seat for SPE_E3"))
+        .thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables()
+        .containsEntry(PROBLEM_STEP.name(), TASK_ASSIGN_LICENSE)
+        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT)
+        .containsEntry(PROBLEM_MESSAGE.name(), "No free seat for SPE_E3");
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    run(TASK_ASSIGN_LICENSE);
+    assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
+  }
+
+  @Test
+  void existingAccountGoesToAPerson() {
+    when(directory.createAccount(any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_CREATE_AD_ACCOUNT);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_CREATE_AD_ACCOUNT)
+        .containsEntry(PROBLEM_CODE.name(), ERROR_ACCOUNT_EXISTS);
+  }
+
+  @Test
+  void mailboxTimeoutGoesToAPerson() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(false);
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    assertThat(pi).isWaitingAt(TIMER_MAILBOX_POLL);
+    run(TIMER_MAILBOX_TIMEOUT);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_MAILBOX_OVERDUE);
+  }
+
+  @Test
+  void technicalFailuresAreRetriedThenBecomeAnIncident() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenThrow(new IllegalStateException("Graph answered 503"));
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+
+    Job job = engine.getManagementService().createJobQuery().activityId(TASK_CHECK_REPLICATION).singleResult();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        engine.getManagementService().executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // the job executor would log it and try again later
+      }
+    }
+
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+        .contains("Graph answered 503");
+    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+  }
+}
