@@ -16,13 +16,14 @@ import okhttp3.OkHttpClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The Graph SDK client: RetryHandler for 429/503/504, timeouts, and the credential of the environment. */
 @Configuration(proxyBeanMethods = false)
-class GraphClientConfiguration {
+public class GraphClientConfiguration {
 
   private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
   @Bean
-  GraphServiceClient graphServiceClient(GraphProperties properties) {
+  public GraphServiceClient graphServiceClient(GraphProperties properties) {
     RequestOption[] options = {
         new RetryHandlerOption(null, properties.maxRetries(), properties.retryDelay().toSeconds())};
     OkHttpClient http = GraphClientFactory.create(options)

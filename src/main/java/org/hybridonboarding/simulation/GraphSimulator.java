@@ -224,7 +224,8 @@ class GraphSimulator implements AutoCloseable {
     body.fieldNames().forEachRemaining(names::add);
     tenant.user(id);
     for (String name : names) {
-      if (!CLOUD_MASTERED.contains(name)) {
+      // OData annotations such as "@odata.type" (the SDK always sends it) are not properties.
+      if (!name.startsWith("@") && !CLOUD_MASTERED.contains(name)) {
         throw new GraphError(400, "Request_BadRequest", "Unable to update the specified properties for "
             + "on-premises mastered Directory Sync objects or objects currently undergoing migration.");
       }
