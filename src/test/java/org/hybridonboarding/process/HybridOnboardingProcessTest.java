@@ -47,8 +47,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     "forms/resolve-problem.form"})
 class HybridOnboardingProcessTest {
 
+  // Not "camunda.cfg.xml": ProcessEngines.init() would build that engine inside the Spring Boot tests too.
   @RegisterExtension
-  static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("process-test.camunda.cfg.xml").build();
 
   static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
   static final String IMMUTABLE_ID = "tgyQxvXSI4TPm9wtmxAOZA==";

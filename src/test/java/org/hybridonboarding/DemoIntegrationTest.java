@@ -1,0 +1,93 @@
+package org.hybridonboarding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo configuration, booted once for all integration tests that extend this class: the
+ * embedded directory over real LDAP, the simulated tenant over real HTTP, the engine on H2,
+ * with timings short enough that an onboarding completes in seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "onboarding.simulator.sync-interval=PT1S",
+    "onboarding.simulator.mailbox-delay=PT2S",
+    "onboarding.replication.poll-interval=PT1S",
+    "onboarding.replication.timeout=PT2M",
+    "onboarding.mailbox.poll-interval=PT1S",
+    "onboarding.mailbox.timeout=PT2M",
+    "onboarding.jobs.retry-cycle=PT1S,PT2S,PT3S",
+    "camunda.bpm.job-execution.wait-time-in-millis=100",
+    "camunda.bpm.job-execution.max-wait=500",
+})
+public abstract class DemoIntegrationTest {
+
+  protected static final int LDAP_PORT = freePort();
+  protected static final int GRAPH_PORT = freePort();
+
+  @DynamicPropertySource
+  static void ports(DynamicPropertyRegistry registry) {
+    registry.add("spring.ldap.urls", () -> "ldap://localhost:" + LDAP_PORT);
+    registry.add("onboarding.simulator.port", () -> GRAPH_PORT);
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  protected HttpResponse<String> get(String path, String user) {
+    return send(request(path, user).GET().build());
+  }
+
+  protected HttpResponse<String> post(String path, String user, String json) {
+    return send(request(path, user).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A request as that demo user (password = user id), or anonymous when user is null. */
+  protected HttpRequest.Builder request(String path, String user) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (user != null) {
+      builder.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    return builder;
+  }
+
+  protected HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected static String request(String employeeId, String givenName, String surname, String extra) {
+    return """
+        {"employeeId":"%s","givenName":"%s","surname":"%s","department":"Finance","jobTitle":"Accountant",
+         "managerEmployeeId":"E00001","usageLocation":"DE","startDate":"2026-12-01"%s}"""
+        .formatted(employeeId, givenName, surname, extra);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
