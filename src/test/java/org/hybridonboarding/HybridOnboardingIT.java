@@ -84,7 +84,7 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     assertThat(cloudUser.getUsageLocation()).isEqualTo("DE");
     assertThat(cloudUser.getAssignedLicenses()).extracting(AssignedLicense::getSkuId)
         .containsExactly(UUID.fromString("05e9a617-0261-4cee-bb44-138d3ef5d965"));
-    assertThat(graph.users().byUserId(cloudUserId).mailboxSettings().get().getUserPurpose()).isNotNull();
+    assertThat(graph.users().byUserId(cloudUserId).mailboxSettings().get().getTimeZone()).isEqualTo("UTC");
   }
 
   /** What the approver does in Tasklist, over the same REST API Tasklist uses. */
