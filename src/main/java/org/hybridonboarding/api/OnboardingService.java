@@ -98,7 +98,7 @@ class OnboardingService {
       variables.put(variable.getName(), variable.getValue());
     }
     boolean running = instance.getEndTime() == null;
-    String state = running ? "RUNNING" : END_STATES.getOrDefault(instance.getEndActivityId(), "ENDED");
+    String state = running ? "RUNNING" : endState(id);
     return new OnboardingStatus(
         instance.getBusinessKey(),
         id,
@@ -113,6 +113,16 @@ class OnboardingService {
             get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY)),
         running ? openTasks(id) : List.of(),
         running ? incidents(id) : List.of());
+  }
+
+  /** Which of the process's end events it reached (the sub-processes' own end events do not count). */
+  private String endState(String processInstanceId) {
+    return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityType("noneEndEvent").finished().list().stream()
+        .map(activity -> END_STATES.get(activity.getActivityId()))
+        .filter(state -> state != null)
+        .findFirst()
+        .orElse("ENDED");
   }
 
   private List<String> currentSteps(String processInstanceId) {

@@ -1,0 +1,122 @@
+package org.hybridonboarding.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.ldap.LdapProperties;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.ldap.support.LdapUtils;
+
+/** The simulated Connect Sync reads AD over LDAP and exports what the real one exports. */
+class ConnectSyncIT {
+
+  static final String BASE = "DC=contoso,DC=com";
+  static final String ADMIN = "CN=admin,DC=contoso,DC=com";
+
+  EmbeddedDirectory directory;
+  SimulatedTenant tenant;
+  ConnectSync sync;
+  LDAPConnection ldap;
+
+  @BeforeEach
+  void start() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-29T09:00:00Z"));
+    LdapProperties properties = new LdapProperties();
+    properties.setUrls(new String[] {"ldap://localhost:0"});
+    properties.setBase(BASE);
+    properties.setUsername(ADMIN);
+    properties.setPassword("admin");
+    directory = new EmbeddedDirectory(properties, clock);
+    LdapContextSource source = new LdapContextSource();
+    source.setUrl("ldap://localhost:" + directory.port());
+    source.setBase(BASE);
+    source.setUserDn(ADMIN);
+    source.setPassword("admin");
+    source.setBaseEnvironmentProperties(Map.of("java.naming.ldap.attributes.binary", "objectGUID msExchMailboxGuid"));
+    source.afterPropertiesSet();
+    SimulatorProperties simulator = new SimulatorProperties(0, Duration.ofSeconds(30), Duration.ofSeconds(20),
+        List.of("OU=Staff," + BASE), "contoso.onmicrosoft.com", List.of("contoso.com"));
+    tenant = new SimulatedTenant(clock, simulator);
+    sync = new ConnectSync(new LdapTemplate(source), LdapUtils.newLdapName(BASE), tenant, simulator);
+    ldap = new LDAPConnection("localhost", directory.port(), ADMIN, "admin");
+  }
+
+  @AfterEach
+  void stop() {
+    sync.close();
+    ldap.close();
+    directory.close();
+  }
+
+  static Entry user(String ou, String cn, String sam, String upn, String uac) {
+    return new Entry("CN=" + cn + ",OU=" + ou + "," + BASE,
+        new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+        new Attribute("cn", cn), new Attribute("sn", "Lee"), new Attribute("givenName", "Ann"),
+        new Attribute("sAMAccountName", sam), new Attribute("userPrincipalName", upn),
+        new Attribute("employeeID", "E50001"), new Attribute("msExchUsageLocation", "NL"),
+        new Attribute("targetAddress", "SMTP:" + sam + "@contoso.mail.onmicrosoft.com"),
+        new Attribute("userAccountControl", uac));
+  }
+
+  private SimulatedTenant.User only(String sam) {
+    return tenant.users().stream().filter(u -> sam.equals(u.source.samAccountName())).findFirst().orElseThrow();
+  }
+
+  @Test
+  void exportsTheUsersInScopeAnchoredOnObjectGuid() throws Exception {
+    ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
+    byte[] guid = ldap.getEntry("CN=Ann Lee,OU=Staff," + BASE, "objectGUID").getAttributeValueBytes("objectGUID");
+
+    assertThat(sync.runCycle()).isEqualTo(3);
+
+    SimulatedTenant.User ann = only("ann.lee");
+    assertThat(ann.source.immutableId()).isEqualTo(Base64.getEncoder().encodeToString(guid));
+    assertThat(ann.userPrincipalName).isEqualTo("ann.lee@contoso.com");
+    assertThat(ann.usageLocation).isEqualTo("NL");
+    assertThat(ann.source.employeeId()).isEqualTo("E50001");
+    assertThat(ann.source.accountEnabled()).isTrue();
+    assertThat(ann.source.remoteMailbox()).isTrue();
+  }
+
+  @Test
+  void usersOutsideTheScopeStayOnPremises() throws Exception {
+    ldap.add(user("Quarantine", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "514"));
+
+    sync.runCycle();
+
+    assertThat(tenant.users()).extracting(u -> u.source.samAccountName()).doesNotContain("ann.lee");
+  }
+
+  @Test
+  void aSecondCycleUpdatesInsteadOfDuplicating() throws Exception {
+    ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.local", "514"));
+    sync.runCycle();
+    String id = only("ann.lee").id;
+    assertThat(only("ann.lee").userPrincipalName).isEqualTo("ann.lee@contoso.onmicrosoft.com");
+    assertThat(only("ann.lee").source.accountEnabled()).isFalse();
+
+    ldap.modify("CN=Ann Lee,OU=Staff," + BASE,
+        new Modification(ModificationType.REPLACE, "userPrincipalName", "ann.lee@contoso.com"),
+        new Modification(ModificationType.REPLACE, "userAccountControl", "512"));
+    sync.runCycle();
+
+    SimulatedTenant.User ann = only("ann.lee");
+    assertThat(ann.id).isEqualTo(id);
+    assertThat(ann.userPrincipalName).isEqualTo("ann.lee@contoso.com");
+    assertThat(ann.source.accountEnabled()).isTrue();
+    assertThat(tenant.users()).hasSize(3);
+  }
+}
