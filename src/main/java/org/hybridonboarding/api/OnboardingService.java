@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -53,17 +52,21 @@ class OnboardingService {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final TaskService tasks;
-  private final Map<String, Object> startLocks = new ConcurrentHashMap<>();
+  /** Striped: bounded memory however many employeeIds pass through. */
+  private final Object[] startLocks = new Object[64];
 
   OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks) {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
+    for (int i = 0; i < startLocks.length; i++) {
+      startLocks[i] = new Object();
+    }
   }
 
   OnboardingStatus start(OnboardingRequest request) {
     // One start at a time per employeeId, so two identical requests cannot both pass the check.
-    Object lock = startLocks.computeIfAbsent(request.employeeId(), id -> new Object());
+    Object lock = startLocks[Math.floorMod(request.employeeId().hashCode(), startLocks.length)];
     synchronized (lock) {
       if (isRunning(request.employeeId())) {
         throw new AlreadyRunningException(request.employeeId());
