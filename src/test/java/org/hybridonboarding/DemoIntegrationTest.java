@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "onboarding.simulator.sync-interval=PT1S",
     "onboarding.simulator.mailbox-delay=PT2S",
+    "onboarding.simulator.replication-lag=PT0S",
     "onboarding.replication.poll-interval=PT1S",
     "onboarding.replication.timeout=PT2M",
     "onboarding.mailbox.poll-interval=PT1S",

@@ -1,9 +1,25 @@
 package org.hybridonboarding.cloud;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Everything the onboarding does in Entra ID and Exchange Online, through Microsoft Graph. */
 public interface CloudGateway {
+
+  /**
+   * Which of these addresses a user other than this employee holds in Entra ID (as UPN, mail or
+   * proxy address), in lower case.
+   */
+  Set<String> addressesInUse(String employeeId, List<String> addresses);
+
+  /**
+   * Checks before anything is created: the SKU is subscribed and has a free seat, the addresses
+   * are free in Entra ID.
+   *
+   * @throws CloudException LICENSE_ERROR, NO_FREE_SEAT or ADDRESS_IN_USE
+   */
+  void preflight(String skuPartNumber, String employeeId, List<String> addresses);
 
   /** The synced user whose onPremisesImmutableId is Base64(objectGUID), if Connect Sync brought it yet. */
   Optional<CloudUser> findSyncedUser(String immutableId);
@@ -16,6 +32,23 @@ public interface CloudGateway {
    * @throws CloudException NO_FREE_SEAT, USAGE_LOCATION_INVALID or LICENSE_ERROR
    */
   String assignLicense(String userId, String usageLocation, String skuPartNumber);
+
+  /**
+   * Whether group-based licensing has made the SKU Active for the user.
+   *
+   * @throws CloudException NO_FREE_SEAT (CountViolation) or LICENSE_ERROR when it failed
+   */
+  boolean groupLicenseActive(String userId, String skuPartNumber);
+
+  /**
+   * Creates a Temporary Access Pass for the first day and mails it to the manager (or the
+   * helpdesk). The pass exists only inside this call: it is never returned, stored or logged.
+   * Running it again replaces the pass and mails the new one.
+   *
+   * @return the address the pass was mailed to
+   * @throws CloudException TAP_FAILED when Entra refuses the pass
+   */
+  String handOverCredentials(CredentialHandover handover);
 
   /** True once Exchange Online has provisioned the user's mailbox. */
   boolean hasMailbox(String userId);

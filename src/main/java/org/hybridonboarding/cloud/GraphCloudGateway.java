@@ -1,18 +1,32 @@
 package org.hybridonboarding.cloud;
 
 import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.LicenseAssignmentState;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.ProvisionedPlan;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,9 +40,62 @@ class GraphCloudGateway implements CloudGateway {
   private static final String[] USER_FIELDS = {"id", "userPrincipalName", "usageLocation", "assignedLicenses"};
 
   private final GraphServiceClient graph;
+  private final HandoverProperties handover;
+  /** skuPartNumber → skuId: a subscription's id never changes. */
+  private final Map<String, UUID> skuIds = new ConcurrentHashMap<>();
 
-  GraphCloudGateway(GraphServiceClient graph) {
+  GraphCloudGateway(GraphServiceClient graph, HandoverProperties handover) {
     this.graph = graph;
+    this.handover = handover;
+  }
+
+  @Override
+  public Set<String> addressesInUse(String employeeId, List<String> addresses) {
+    if (addresses.isEmpty()) {
+      return Set.of();
+    }
+    String filter = addresses.stream()
+        .map(a -> odataString(a))
+        .map(a -> "userPrincipalName eq '" + a + "' or mail eq '" + a + "' or proxyAddresses/any(p:p eq 'smtp:" + a + "')")
+        .collect(Collectors.joining(" or "));
+    var users = graph.users().get(request -> {
+      request.queryParameters.filter = filter;
+      request.queryParameters.select = new String[] {"id", "userPrincipalName", "mail", "proxyAddresses", "employeeId"};
+      request.queryParameters.count = true;
+      request.headers.add("ConsistencyLevel", "eventual");
+    });
+    Set<String> wanted = addresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    Set<String> inUse = new TreeSet<>();
+    for (User user : Optional.ofNullable(users.getValue()).orElse(List.of())) {
+      if (employeeId != null && employeeId.equalsIgnoreCase(user.getEmployeeId())) {
+        continue;
+      }
+      List<String> held = new ArrayList<>();
+      held.add(user.getUserPrincipalName());
+      held.add(user.getMail());
+      Optional.ofNullable(user.getProxyAddresses()).orElse(List.of())
+          .forEach(p -> held.add(p.substring(p.indexOf(':') + 1)));
+      held.stream().filter(Objects::nonNull).map(h -> h.toLowerCase(Locale.ROOT)).filter(wanted::contains).forEach(inUse::add);
+    }
+    return inUse;
+  }
+
+  @Override
+  public void preflight(String skuPartNumber, String employeeId, List<String> addresses) {
+    SubscribedSku sku = subscribedSkus().stream()
+        .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
+        .findFirst()
+        .orElseThrow(() -> new CloudException("LICENSE_ERROR", "The tenant has no subscription for SKU " + skuPartNumber));
+    int enabled = sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
+    int consumed = sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
+    if (enabled - consumed <= 0) {
+      throw new CloudException("NO_FREE_SEAT", "No free seat for " + skuPartNumber + ": " + consumed + " of "
+          + enabled + " are assigned. Buy seats or choose another SKU.");
+    }
+    Set<String> inUse = addressesInUse(employeeId, addresses);
+    if (!inUse.isEmpty()) {
+      throw new CloudException("ADDRESS_IN_USE", "Already used in Entra ID by another user: " + String.join(", ", inUse));
+    }
   }
 
   @Override
@@ -77,13 +144,98 @@ class GraphCloudGateway implements CloudGateway {
   }
 
   private UUID skuId(String skuPartNumber) {
-    var skus = graph.subscribedSkus().get();
-    return Optional.ofNullable(skus.getValue()).orElse(List.of()).stream()
-        .filter(sku -> skuPartNumber.equalsIgnoreCase(sku.getSkuPartNumber()))
-        .map(SubscribedSku::getSkuId)
-        .findFirst()
-        .orElseThrow(() -> new CloudException("LICENSE_ERROR",
-            "The tenant has no subscription for SKU " + skuPartNumber));
+    UUID known = skuIds.get(skuPartNumber);
+    if (known != null) {
+      return known;
+    }
+    subscribedSkus().forEach(sku -> skuIds.put(sku.getSkuPartNumber(), sku.getSkuId()));
+    return Optional.ofNullable(skuIds.get(skuPartNumber)).orElseThrow(() -> new CloudException("LICENSE_ERROR",
+        "The tenant has no subscription for SKU " + skuPartNumber));
+  }
+
+  private List<SubscribedSku> subscribedSkus() {
+    return Optional.ofNullable(graph.subscribedSkus().get().getValue()).orElse(List.of());
+  }
+
+  @Override
+  public boolean groupLicenseActive(String userId, String skuPartNumber) {
+    UUID skuId = skuId(skuPartNumber);
+    User user = graph.users().byUserId(userId).get(request ->
+        request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
+    Optional<LicenseAssignmentState> state = Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of())
+        .stream()
+        .filter(s -> skuId.equals(s.getSkuId()) && s.getAssignedByGroup() != null)
+        .findFirst();
+    if (state.isEmpty()) {
+      return false;
+    }
+    String status = Objects.toString(state.get().getState(), "");
+    if (status.startsWith("Active")) {
+      return true;
+    }
+    if (status.equals("Error")) {
+      String error = Objects.toString(state.get().getError(), "Other");
+      String message = "Group-based licensing of " + skuPartNumber + " failed for " + user.getUserPrincipalName()
+          + " (group " + state.get().getAssignedByGroup() + "): " + error;
+      throw new CloudException(error.equals("CountViolation") ? "NO_FREE_SEAT" : "LICENSE_ERROR", message);
+    }
+    return false;
+  }
+
+  @Override
+  public String handOverCredentials(CredentialHandover credentials) {
+    String recipient = managerMail(credentials.managerEmployeeId()).orElse(handover.helpdeskAddress());
+    if (recipient == null || recipient.isBlank()) {
+      throw new IllegalStateException("The new hire has no manager with a mailbox and "
+          + "onboarding.credentials.helpdesk-address is not set");
+    }
+    int lifetime = (int) handover.tapLifetime().toMinutes();
+    TemporaryAccessPassAuthenticationMethod request = new TemporaryAccessPassAuthenticationMethod();
+    request.setStartDateTime(credentials.validFrom().atOffset(ZoneOffset.UTC));
+    request.setLifetimeInMinutes(lifetime);
+    request.setIsUsableOnce(handover.tapUsableOnce());
+    TemporaryAccessPassAuthenticationMethod created;
+    try {
+      created = graph.users().byUserId(credentials.userId()).authentication().temporaryAccessPassMethods().post(request);
+    } catch (ODataError error) {
+      if (error.getResponseStatusCode() == 400 || error.getResponseStatusCode() == 403) {
+        throw new CloudException("TAP_FAILED", "Entra ID refused a Temporary Access Pass for "
+            + credentials.userPrincipalName() + ": Graph " + error.getResponseStatusCode() + " "
+            + (error.getError() == null ? "" : error.getError().getCode() + ": " + error.getError().getMessage()));
+      }
+      throw error;
+    }
+    Message mail = new Message();
+    mail.setSubject(WelcomeMail.subject(credentials));
+    ItemBody body = new ItemBody();
+    body.setContentType(BodyType.Html);
+    body.setContent(WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
+    mail.setBody(body);
+    EmailAddress address = new EmailAddress();
+    address.setAddress(recipient);
+    Recipient to = new Recipient();
+    to.setEmailAddress(address);
+    mail.setToRecipients(List.of(to));
+    SendMailPostRequestBody send = new SendMailPostRequestBody();
+    send.setMessage(mail);
+    send.setSaveToSentItems(false);
+    graph.users().byUserId(handover.sender()).sendMail().post(send);
+    log.info("Mailed a Temporary Access Pass for {} to {}", credentials.userPrincipalName(), recipient);
+    return recipient;
+  }
+
+  private Optional<String> managerMail(String managerEmployeeId) {
+    if (managerEmployeeId == null) {
+      return Optional.empty();
+    }
+    var managers = graph.users().get(request -> {
+      request.queryParameters.filter = "employeeId eq '" + odataString(managerEmployeeId) + "'";
+      request.queryParameters.select = new String[] {"id", "mail"};
+    });
+    return Optional.ofNullable(managers.getValue()).orElse(List.of()).stream()
+        .map(User::getMail)
+        .filter(Objects::nonNull)
+        .findFirst();
   }
 
   /** Graph answers licence problems with 400 and words, not codes: map the words it uses. */

@@ -1,21 +1,26 @@
 package org.hybridonboarding.directory;
 
+import java.util.List;
+import java.util.Set;
+
 /** Everything the onboarding does in on-premises Active Directory. */
 public interface DirectoryGateway {
 
   /**
    * Plans unique names for the new hire and resolves the manager.
    *
+   * @param alsoTaken names known to be taken elsewhere (addresses in use in the cloud), lower case
    * @throws DirectoryException MANAGER_NOT_FOUND
    */
-  IdentityPlan planIdentity(NewHire hire);
+  IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken);
 
   /**
    * Creates the account with its remote-mailbox attributes, a random password nobody sees and
    * "must change password at next logon". Safe to run again: an account this onboarding already
    * created for the employeeID is completed and returned.
    *
+   * @param groupDns groups the account joins (a licensing group, for instance); joining twice is harmless
    * @throws DirectoryException ACCOUNT_EXISTS when another account holds the employeeID
    */
-  AdAccount createAccount(NewHire hire, IdentityPlan plan);
+  AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns);
 }

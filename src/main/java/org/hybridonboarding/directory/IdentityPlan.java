@@ -1,5 +1,7 @@
 package org.hybridonboarding.directory;
 
+import java.util.List;
+
 /**
  * The names planned for a new hire, all checked free in the directory.
  *
@@ -14,4 +16,9 @@ public record IdentityPlan(
     String displayName,
     String ouDn,
     String managerDn) {
+
+  /** The addresses the plan gives the new hire, which must be free in the cloud too. */
+  public List<String> addresses() {
+    return mail.equalsIgnoreCase(userPrincipalName) ? List.of(userPrincipalName) : List.of(userPrincipalName, mail);
+  }
 }

@@ -20,6 +20,9 @@ import javax.naming.directory.ModificationItem;
 import javax.naming.ldap.LdapName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.ldap.AttributeInUseException;
+import org.springframework.ldap.NameAlreadyBoundException;
+import org.springframework.ldap.NameNotFoundException;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
@@ -53,7 +56,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
   }
 
   @Override
-  public IdentityPlan planIdentity(NewHire hire) {
+  public IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken) {
     String managerDn = null;
     if (hire.managerEmployeeId() != null) {
       managerDn = findByEmployeeId(hire.managerEmployeeId())
@@ -67,6 +70,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
           + " " + hire.surname() + "'");
     }
     Set<String> taken = takenNames(alias, NamingRules.cn(hire.givenName(), hire.surname(), 1));
+    taken.addAll(alsoTaken);
     for (int n = 1; n <= MAX_SUFFIX; n++) {
       String sam = NamingRules.samAccountName(alias, n);
       String nickname = NamingRules.numbered(alias, n, NamingRules.MAX_ALIAS);
@@ -115,7 +119,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
   }
 
   @Override
-  public AdAccount createAccount(NewHire hire, IdentityPlan plan) {
+  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns) {
     Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
     Name dn;
     if (existing.isPresent()) {
@@ -139,7 +143,24 @@ class LdapDirectoryGateway implements DirectoryGateway {
       log.info("Set a random initial password on {} and enabled it (must change at next logon)",
           plan.samAccountName());
     }
-    return read(dn);
+    AdAccount created = read(dn);
+    for (String groupDn : groupDns) {
+      join(groupDn, created.dn());
+    }
+    return created;
+  }
+
+  /** Adds the member; a member already there is what we wanted (AD answers 20 or 68). */
+  private void join(String groupDn, String memberDn) {
+    try {
+      ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
+          new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("member", memberDn))});
+      log.info("Added {} to {}", memberDn, groupDn);
+    } catch (AttributeInUseException | NameAlreadyBoundException alreadyMember) {
+      log.debug("{} is already a member of {}", memberDn, groupDn);
+    } catch (NameNotFoundException e) {
+      throw new IllegalStateException("The group " + groupDn + " does not exist in the directory", e);
+    }
   }
 
   private DirContextAdapter newAccount(Name dn, NewHire hire, IdentityPlan plan) {

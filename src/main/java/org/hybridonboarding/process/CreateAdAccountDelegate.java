@@ -3,6 +3,7 @@ package org.hybridonboarding.process;
 import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_CREATED_AT;
 import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_DN;
 import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
+import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -18,16 +19,19 @@ import org.springframework.stereotype.Component;
 public class CreateAdAccountDelegate implements JavaDelegate {
 
   private final DirectoryGateway directory;
+  private final OnboardingSettings settings;
 
-  public CreateAdAccountDelegate(DirectoryGateway directory) {
+  public CreateAdAccountDelegate(DirectoryGateway directory, OnboardingSettings settings) {
     this.directory = directory;
+    this.settings = settings;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     AdAccount account;
     try {
-      account = directory.createAccount(Hires.from(execution), Hires.plan(execution));
+      account = directory.createAccount(Hires.from(execution), Hires.plan(execution),
+          settings.accountGroups(LICENSE_SKU.get(execution)));
     } catch (DirectoryException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

@@ -14,16 +14,22 @@ public final class OnboardingProcess {
   public static final String TASK_APPROVE_ONBOARDING = "Task_ApproveOnboarding";
   public static final String TIMER_PROVISIONING_WINDOW = "Timer_ProvisioningWindow";
   public static final String TASK_PLAN_IDENTITY = "Task_PlanIdentity";
+  public static final String TASK_PREFLIGHT_CLOUD = "Task_PreflightCloud";
   public static final String TASK_CREATE_AD_ACCOUNT = "Task_CreateAdAccount";
   public static final String SUBPROCESS_WAIT_FOR_REPLICATION = "SubProcess_WaitForReplication";
   public static final String TASK_CHECK_REPLICATION = "Task_CheckReplication";
   public static final String TIMER_REPLICATION_POLL = "Timer_ReplicationPoll";
   public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
   public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
+  public static final String SUBPROCESS_WAIT_FOR_GROUP_LICENSE = "SubProcess_WaitForGroupLicense";
+  public static final String TASK_CHECK_GROUP_LICENSE = "Task_CheckGroupLicense";
+  public static final String TIMER_GROUP_LICENSE_POLL = "Timer_GroupLicensePoll";
+  public static final String TIMER_GROUP_LICENSE_TIMEOUT = "Timer_GroupLicenseTimeout";
   public static final String SUBPROCESS_WAIT_FOR_MAILBOX = "SubProcess_WaitForMailbox";
   public static final String TASK_CHECK_MAILBOX = "Task_CheckMailbox";
   public static final String TIMER_MAILBOX_POLL = "Timer_MailboxPoll";
   public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
+  public static final String TASK_HAND_OVER_CREDENTIALS = "Task_HandOverCredentials";
   public static final String TASK_RESOLVE_PROBLEM = "Task_ResolveProblem";
   public static final String END_EVENT_ONBOARDED = "EndEvent_Onboarded";
   public static final String END_EVENT_REJECTED = "EndEvent_Rejected";
@@ -70,7 +76,10 @@ public final class OnboardingProcess {
   public static final Var<Boolean> USER_SYNCED = Var.of("userSynced", Boolean.class);
   public static final Var<String> CLOUD_USER_ID = Var.of("cloudUserId", String.class);
   public static final Var<String> LICENSE_SKU_ID = Var.of("licenseSkuId", String.class);
+  public static final Var<Boolean> GROUP_LICENSE_ACTIVE = Var.of("groupLicenseActive", Boolean.class);
   public static final Var<Boolean> MAILBOX_READY = Var.of("mailboxReady", Boolean.class);
+  /** Where the Temporary Access Pass was mailed (the pass itself is never a variable). */
+  public static final Var<String> CREDENTIALS_SENT_TO = Var.of("credentialsSentTo", String.class);
 
   // What went wrong, for Task_ResolveProblem
   public static final Var<String> PROBLEM_STEP = Var.of("problemStep", String.class);
@@ -84,6 +93,10 @@ public final class OnboardingProcess {
 
   /** Error codes of the business failures the diagram models. */
   public static final String ERROR_ACCOUNT_EXISTS = "ACCOUNT_EXISTS";
+  public static final String ERROR_MANAGER_NOT_FOUND = "MANAGER_NOT_FOUND";
+  public static final String ERROR_ADDRESS_IN_USE = "ADDRESS_IN_USE";
+  public static final String ERROR_TAP_FAILED = "TAP_FAILED";
+  public static final String ERROR_LICENSE_OVERDUE = "LICENSE_OVERDUE";
   public static final String ERROR_NO_FREE_SEAT = "NO_FREE_SEAT";
   public static final String ERROR_USAGE_LOCATION_INVALID = "USAGE_LOCATION_INVALID";
   public static final String ERROR_LICENSE_ERROR = "LICENSE_ERROR";
@@ -93,6 +106,7 @@ public final class OnboardingProcess {
   /** The problem code a timeout on a waiting sub-process stands for. */
   static final Map<String, String> TIMEOUT_CODES = Map.of(
       SUBPROCESS_WAIT_FOR_REPLICATION, ERROR_REPLICATION_OVERDUE,
+      SUBPROCESS_WAIT_FOR_GROUP_LICENSE, ERROR_LICENSE_OVERDUE,
       SUBPROCESS_WAIT_FOR_MAILBOX, ERROR_MAILBOX_OVERDUE);
 
   private OnboardingProcess() {

@@ -1,6 +1,9 @@
 package org.hybridonboarding.process;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -40,6 +43,34 @@ public class OnboardingSettings {
 
   public String getRetryCycle() {
     return properties.jobs().retryCycle();
+  }
+
+  public boolean isGroupLicensing() {
+    return properties.licensing().mode() == ProcessProperties.Licensing.Mode.GROUP;
+  }
+
+  public String getGroupLicensePollInterval() {
+    return iso(properties.licensing().pollInterval());
+  }
+
+  public String getGroupLicenseTimeout() {
+    return iso(properties.licensing().timeout());
+  }
+
+  /** The AD group that licenses that SKU in group mode. */
+  public Optional<String> licensingGroup(String skuPartNumber) {
+    return Optional.ofNullable(properties.licensing().groups().get(skuPartNumber));
+  }
+
+  /** The groups a new account joins: in group mode, the licensing group of its SKU. */
+  public List<String> accountGroups(String skuPartNumber) {
+    return isGroupLicensing() ? licensingGroup(skuPartNumber).map(List::of).orElse(List.of()) : List.of();
+  }
+
+  /** A pass for the first day starts at the start of that day, or now for a late onboarding. */
+  public Instant credentialsValidFrom(LocalDate startDate, Instant now) {
+    Instant startOfDay = startDate.atStartOfDay(properties.timeZone()).toInstant();
+    return startOfDay.isAfter(now) ? startOfDay : now;
   }
 
   public String getDefaultSku() {

@@ -12,27 +12,26 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.directory.DirectoryException;
-import org.hybridonboarding.directory.DirectoryGateway;
 import org.hybridonboarding.directory.IdentityPlan;
 import org.springframework.stereotype.Component;
 
-/** Step 4: unique names for the new hire, checked against AD. */
+/** Step 4: unique names for the new hire, checked against AD and, for addresses, Entra ID. */
 @Component
 public class PlanIdentityDelegate implements JavaDelegate {
 
   static final Var<String> MANAGER_DN = Var.of("managerDn", String.class);
 
-  private final DirectoryGateway directory;
+  private final IdentityPlanner planner;
 
-  public PlanIdentityDelegate(DirectoryGateway directory) {
-    this.directory = directory;
+  public PlanIdentityDelegate(IdentityPlanner planner) {
+    this.planner = planner;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     IdentityPlan plan;
     try {
-      plan = directory.planIdentity(Hires.from(execution));
+      plan = planner.plan(Hires.from(execution));
     } catch (DirectoryException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

@@ -2,6 +2,7 @@ package org.hybridonboarding.process;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -29,7 +30,23 @@ public record ProcessProperties(
       @DefaultValue("PT24H") Duration timeout) {
   }
 
-  public record Licensing(@DefaultValue("SPE_E3") String defaultSku) {
+  /**
+   * @param mode DIRECT: assign the licence over Graph; GROUP: add the account to the SKU's
+   *     licensing group in AD and wait for group-based licensing
+   * @param groups skuPartNumber → distinguished name of the AD group that licenses it (GROUP mode)
+   */
+  public record Licensing(
+      @DefaultValue("SPE_E3") String defaultSku,
+      @DefaultValue("DIRECT") Mode mode,
+      Map<String, String> groups,
+      @DefaultValue("PT5M") Duration pollInterval,
+      @DefaultValue("PT4H") Duration timeout) {
+
+    public Licensing {
+      groups = groups == null ? Map.of() : Map.copyOf(groups);
+    }
+
+    public enum Mode { DIRECT, GROUP }
   }
 
   /** Technical failures: retry intervals of a failed job before it becomes an incident. */

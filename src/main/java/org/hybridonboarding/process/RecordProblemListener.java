@@ -43,6 +43,10 @@ public class RecordProblemListener implements ExecutionListener {
       return "The account did not appear in Entra ID within " + settings.getReplicationTimeout()
           + ". Check that Connect Sync runs and that the account's OU is in its sync scope.";
     }
+    if (OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE.equals(stepId)) {
+      return "Group-based licensing did not make the licence Active within " + settings.getGroupLicenseTimeout()
+          + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
+    }
     return "Exchange Online did not provision the mailbox within " + settings.getMailboxTimeout()
         + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
   }

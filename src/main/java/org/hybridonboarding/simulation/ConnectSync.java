@@ -60,15 +60,24 @@ class ConnectSync implements AutoCloseable {
     }
   }
 
-  /** One delta cycle (here: a full read of the scope). Returns how many users were exported. */
+  /**
+   * One delta cycle (here: a full read of the scope): users, then groups with their members,
+   * then group-based licensing runs as it does in the cloud after a sync. Returns how many users
+   * were exported.
+   */
   synchronized int runCycle() {
     List<SyncedAccount> accounts = new ArrayList<>();
+    List<SyncedGroup> groups = new ArrayList<>();
     for (LdapName ou : scope) {
       accounts.addAll(ldap.search(query().base(ou).attributes(ATTRIBUTES).where("objectClass").is("user"),
           (Object found) -> account((DirContextOperations) found)));
+      groups.addAll(ldap.search(query().base(ou).attributes("objectGUID", "cn", "member").where("objectClass").is("group"),
+          (Object found) -> group((DirContextOperations) found)));
     }
     int before = tenant.users().size();
     accounts.forEach(tenant::sync);
+    groups.forEach(tenant::sync);
+    tenant.processGroupLicensing();
     int created = tenant.users().size() - before;
     if (created > 0) {
       log.info("Simulated Connect Sync exported {} new user(s) to the tenant", created);
@@ -76,18 +85,29 @@ class ConnectSync implements AutoCloseable {
     return accounts.size();
   }
 
-  private static SyncedAccount account(DirContextOperations ctx) {
+  private static SyncedGroup group(DirContextOperations ctx) {
+    String[] members = ctx.getStringAttributes("member");
+    return new SyncedGroup(ctx.getNameInNamespace(), ObjectGuids.immutableId(guid(ctx)), ctx.getStringAttribute("cn"),
+        members == null ? List.of() : Arrays.asList(members));
+  }
+
+  private static byte[] guid(DirContextOperations ctx) {
     Object guid = ctx.getObjectAttribute("objectGUID");
     if (!(guid instanceof byte[] bytes)) {
       throw new IllegalStateException("objectGUID of " + ctx.getNameInNamespace() + " was not read as binary");
     }
+    return bytes;
+  }
+
+  private static SyncedAccount account(DirContextOperations ctx) {
     String[] proxies = ctx.getStringAttributes("proxyAddresses");
     String uac = ctx.getStringAttribute("userAccountControl");
     boolean enabled = uac == null || (Integer.parseInt(uac) & 0x2) == 0;
     boolean remoteMailbox = REMOTE_USER_MAILBOX.equals(ctx.getStringAttribute("msExchRecipientTypeDetails"))
         || ctx.getStringAttribute("targetAddress") != null;
     return new SyncedAccount(
-        ObjectGuids.immutableId(bytes),
+        ctx.getNameInNamespace(),
+        ObjectGuids.immutableId(guid(ctx)),
         ctx.getStringAttribute("sAMAccountName"),
         ctx.getStringAttribute("userPrincipalName"),
         ctx.getStringAttribute("mail"),

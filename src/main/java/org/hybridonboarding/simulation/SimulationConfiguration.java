@@ -3,6 +3,7 @@ package org.hybridonboarding.simulation;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,6 +26,10 @@ class SimulationConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
 
+  /** The demo directory's users who have had a mailbox for long: the managers and the sender. */
+  static final List<String> SEEDED_MAILBOXES = List.of(
+      "megan.bowen@contoso.com", "alex.wilber@contoso.com", "onboarding@contoso.com");
+
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "onboarding.directory.embedded", havingValue = "true", matchIfMissing = true)
   EmbeddedDirectory embeddedDirectory(LdapProperties ldap, Clock clock) throws Exception {
@@ -39,7 +44,7 @@ class SimulationConfiguration {
   @Bean(destroyMethod = "close")
   GraphSimulator graphSimulator(SimulatedTenant tenant, ObjectMapper json, Clock clock,
       SimulatorProperties properties) throws IOException {
-    return new GraphSimulator(tenant, json, clock, properties.port());
+    return new GraphSimulator(tenant, json, clock, properties);
   }
 
   @Bean(destroyMethod = "close")
@@ -56,8 +61,9 @@ class SimulationConfiguration {
     SimulatorProperties properties = event.getApplicationContext().getBean(SimulatorProperties.class);
     try {
       int synced = sync.runCycle();
-      tenant.seedLicensed("E00001", "SPE_E3");
-      tenant.seedLicensed("E00002", "SPE_E3");
+      for (String mailbox : SEEDED_MAILBOXES) {
+        tenant.seedLicensed(mailbox, "SPE_E3");
+      }
       log.info("Simulated tenant ready: {} user(s) synced; Connect Sync runs every {}", synced, properties.syncInterval());
     } catch (RuntimeException e) {
       log.warn("First simulated Connect Sync cycle failed (the directory may not be seeded): {}", e.toString());

@@ -4,6 +4,7 @@ import java.util.List;
 
 /** What Connect Sync reads of one AD user (the attributes in its default sync rules). */
 record SyncedAccount(
+    String dn,
     String immutableId,
     String samAccountName,
     String userPrincipalName,

@@ -9,6 +9,8 @@ import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import org.hybridonboarding.DemoIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +34,9 @@ class DirectoryGatewayIT extends DemoIntegrationTest {
   @Test
   void plansTheNextFreeNamesAfterACollision() {
     NewHire first = hire("E40001", "John", "Smith");
-    directory.createAccount(first, directory.planIdentity(first));
+    directory.createAccount(first, directory.planIdentity(first, Set.of()), List.of());
 
-    IdentityPlan second = directory.planIdentity(hire("E40002", "John", "Smith"));
+    IdentityPlan second = directory.planIdentity(hire("E40002", "John", "Smith"), Set.of());
 
     assertThat(second.samAccountName()).isEqualTo("john.smith2");
     assertThat(second.userPrincipalName()).isEqualTo("john.smith2@contoso.com");
@@ -46,10 +48,10 @@ class DirectoryGatewayIT extends DemoIntegrationTest {
   @Test
   void creatingTwiceLeavesOneAccount() throws Exception {
     NewHire hire = hire("E40003", "Maria", "Garcia");
-    IdentityPlan plan = directory.planIdentity(hire);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
 
-    AdAccount first = directory.createAccount(hire, plan);
-    AdAccount again = directory.createAccount(hire, plan);
+    AdAccount first = directory.createAccount(hire, plan, List.of());
+    AdAccount again = directory.createAccount(hire, plan, List.of());
 
     assertThat(again).isEqualTo(first);
     SearchResult found = search("(employeeID=E40003)");
@@ -62,23 +64,45 @@ class DirectoryGatewayIT extends DemoIntegrationTest {
   @Test
   void anAccountThisOnboardingDidNotCreateIsNotTakenOver() {
     NewHire existing = hire("E40004", "Ken", "Adams");
-    directory.createAccount(existing, directory.planIdentity(existing));
+    directory.createAccount(existing, directory.planIdentity(existing, Set.of()), List.of());
 
     NewHire rehire = hire("E40004", "Kenneth", "Adams");
-    IdentityPlan plan = directory.planIdentity(rehire);
+    IdentityPlan plan = directory.planIdentity(rehire, Set.of());
 
-    assertThatThrownBy(() -> directory.createAccount(rehire, plan))
+    assertThatThrownBy(() -> directory.createAccount(rehire, plan, List.of()))
         .isInstanceOfSatisfying(DirectoryException.class, e -> {
-          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
+          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS", List.of());
           assertThat(e.getMessage()).contains("ken.adams");
         });
+  }
+
+  @Test
+  void namesTakenElsewhereAreSkipped() {
+    IdentityPlan plan = directory.planIdentity(hire("E40007", "Lena", "Fischer"),
+        Set.of("lena.fischer@contoso.com"));
+
+    assertThat(plan.userPrincipalName()).isEqualTo("lena.fischer2@contoso.com");
+    assertThat(plan.samAccountName()).isEqualTo("lena.fischer2");
+  }
+
+  @Test
+  void joinsItsGroupsOnceHoweverOftenItRuns() throws Exception {
+    NewHire hire = hire("E40008", "Omar", "Haddad");
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+    String group = "CN=Licensing-SPE_E3,OU=Groups,DC=contoso,DC=com";
+
+    AdAccount account = directory.createAccount(hire, plan, List.of(group));
+    directory.createAccount(hire, plan, List.of(group));
+
+    SearchResultEntry entry = search("(cn=Licensing-SPE_E3)").getSearchEntries().get(0);
+    assertThat(entry.getAttributeValues("member")).containsOnlyOnce(account.dn());
   }
 
   @Test
   void anUnknownManagerIsABusinessError() {
     NewHire hire = new NewHire("E40005", "Ann", "Lee", "IT", null, "E99999", "US");
 
-    assertThatThrownBy(() -> directory.planIdentity(hire))
+    assertThatThrownBy(() -> directory.planIdentity(hire, Set.of()))
         .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("MANAGER_NOT_FOUND"));
   }
 
@@ -86,7 +110,7 @@ class DirectoryGatewayIT extends DemoIntegrationTest {
   void hostileValuesAreStoredLiterallyAndNeverWidenASearch() throws Exception {
     NewHire hire = new NewHire("E40006", "Seán", "O'Brien, Jr.", "*)(objectClass=*", "Müller+Co \\ #1", null, "IE");
 
-    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire));
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of());
 
     SearchResultEntry entry = search("(employeeID=E40006)").getSearchEntries().get(0);
     assertThat(entry.getAttributeValue("sn")).isEqualTo("O'Brien, Jr.");

@@ -22,7 +22,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -54,6 +56,7 @@ class HybridOnboardingProcessTest {
 
   static final Instant NOW = Instant.parse("2026-11-29T09:00:00Z");
   static final String IMMUTABLE_ID = "tgyQxvXSI4TPm9wtmxAOZA==";
+  static final String LICENSING_GROUP = "CN=Licensing-SPE_E3,OU=Groups,DC=contoso,DC=com";
   static final IdentityPlan PLAN = new IdentityPlan("jose.mueller", "jose.mueller@contoso.com", "jose.mueller",
       "jose.mueller@contoso.com", "José Müller", "José Müller", "OU=Staff,DC=contoso,DC=com",
       "CN=Megan Bowen,OU=Staff,DC=contoso,DC=com");
@@ -65,25 +68,35 @@ class HybridOnboardingProcessTest {
   void register() {
     ClockUtil.setCurrentTime(Date.from(NOW));
     register(true);
-    when(directory.planIdentity(any())).thenReturn(PLAN);
-    when(directory.createAccount(any(), any())).thenReturn(
+    when(directory.planIdentity(any(), any())).thenReturn(PLAN);
+    when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
+    when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
+    when(directory.createAccount(any(), any(), any())).thenReturn(
         new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", IMMUTABLE_ID, NOW));
     when(cloud.assignLicense(anyString(), anyString(), anyString())).thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
   }
 
   private void register(boolean approvalRequired) {
+    register(approvalRequired, ProcessProperties.Licensing.Mode.DIRECT);
+  }
+
+  private void register(boolean approvalRequired, ProcessProperties.Licensing.Mode mode) {
     ProcessProperties properties = new ProcessProperties(Duration.ofDays(14), ZoneId.of("UTC"),
         new ProcessProperties.Approval(approvalRequired),
         new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
         new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
-        new ProcessProperties.Licensing("SPE_E3"),
+        new ProcessProperties.Licensing("SPE_E3", mode, Map.of("SPE_E3", LICENSING_GROUP),
+            Duration.ofMinutes(5), Duration.ofHours(4)),
         new ProcessProperties.Jobs("R2/PT1M"));
     OnboardingSettings settings = new OnboardingSettings(properties);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Mocks.register("onboardingSettings", settings);
     Mocks.register("validateRequestDelegate", new ValidateRequestDelegate(new RequestRules(clock), settings, clock));
-    Mocks.register("planIdentityDelegate", new PlanIdentityDelegate(directory));
-    Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory));
+    Mocks.register("planIdentityDelegate", new PlanIdentityDelegate(new IdentityPlanner(directory, cloud)));
+    Mocks.register("preflightCloudDelegate", new PreflightCloudDelegate(cloud, settings));
+    Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory, settings));
+    Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
+    Mocks.register("handOverCredentialsDelegate", new HandOverCredentialsDelegate(cloud, settings, clock));
     Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
     Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud));
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
@@ -124,9 +137,10 @@ class HybridOnboardingProcessTest {
     return pi;
   }
 
-  /** From approval to the replication wait: plan and create, both asynchronous. */
+  /** From approval to the replication wait: plan, pre-flight and create, each asynchronous. */
   void untilReplicationWait(ProcessInstance pi) {
     run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
     assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
   }
@@ -141,16 +155,21 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_VALIDATE_REQUEST, TASK_APPROVE_ONBOARDING, TASK_PLAN_IDENTITY,
-        TASK_CREATE_AD_ACCOUNT, TASK_CHECK_REPLICATION, TASK_ASSIGN_LICENSE, TASK_CHECK_MAILBOX, END_EVENT_ONBOARDED);
+        TASK_PREFLIGHT_CLOUD, TASK_CREATE_AD_ACCOUNT, TASK_CHECK_REPLICATION, TASK_ASSIGN_LICENSE, TASK_CHECK_MAILBOX,
+        TASK_HAND_OVER_CREDENTIALS, END_EVENT_ONBOARDED);
     assertThat(pi).variables()
         .containsEntry(SAM_ACCOUNT_NAME.name(), "jose.mueller")
         .containsEntry(OnboardingProcess.IMMUTABLE_ID.name(), IMMUTABLE_ID)
         .containsEntry(CLOUD_USER_ID.name(), "cloud-1")
         .containsEntry(LICENSE_SKU.name(), "SPE_E3")
-        .containsEntry(MAILBOX_READY.name(), true);
+        .containsEntry(MAILBOX_READY.name(), true)
+        .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com");
     verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
+    verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()));
   }
 
   @Test
@@ -249,7 +268,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
     // The account is not created twice.
-    verify(directory, times(1)).createAccount(any(), any());
+    verify(directory, times(1)).createAccount(any(), any(), any());
   }
 
   @Test
@@ -285,9 +304,10 @@ class HybridOnboardingProcessTest {
 
   @Test
   void existingAccountGoesToAPerson() {
-    when(directory.createAccount(any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
+    when(directory.createAccount(any(), any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);

@@ -23,7 +23,7 @@ class CloudGatewayIT extends DemoIntegrationTest {
   SimulatedTenant tenant;
 
   private String synced(String immutableId, String alias, String usageLocation) {
-    return tenant.sync(new SyncedAccount(immutableId, alias, alias + "@contoso.com", alias + "@contoso.com", alias,
+    return tenant.sync(new SyncedAccount(null, immutableId, alias, alias + "@contoso.com", alias + "@contoso.com", alias,
         List.of("SMTP:" + alias + "@contoso.com"), null, alias, alias, alias, "IT", null, usageLocation, true, true,
         false)).id;
   }
@@ -46,11 +46,11 @@ class CloudGatewayIT extends DemoIntegrationTest {
     assertThat(skuId).isEqualTo("05e9a617-0261-4cee-bb44-138d3ef5d965");
     SimulatedTenant.User user = tenant.user(id);
     assertThat(user.usageLocation).isEqualTo("FR");
-    assertThat(user.assignedSkus).hasSize(1);
+    assertThat(user.assignedSkus()).hasSize(1);
     // Again: nothing more is consumed.
-    int consumed = tenant.skus().get(0).consumed.get();
+    int consumed = tenant.skus().get(0).consumed;
     cloud.assignLicense(id, "FR", "SPE_E3");
-    assertThat(tenant.skus().get(0).consumed.get()).isEqualTo(consumed);
+    assertThat(tenant.skus().get(0).consumed).isEqualTo(consumed);
   }
 
   @Test

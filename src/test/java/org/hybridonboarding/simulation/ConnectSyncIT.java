@@ -47,8 +47,7 @@ class ConnectSyncIT {
     source.setPassword("admin");
     source.setBaseEnvironmentProperties(Map.of("java.naming.ldap.attributes.binary", "objectGUID msExchMailboxGuid"));
     source.afterPropertiesSet();
-    SimulatorProperties simulator = new SimulatorProperties(0, Duration.ofSeconds(30), Duration.ofSeconds(20),
-        List.of("OU=Staff," + BASE), "contoso.onmicrosoft.com", List.of("contoso.com"));
+    SimulatorProperties simulator = TestSimulators.properties(Duration.ofSeconds(20));
     tenant = new SimulatedTenant(clock, simulator);
     sync = new ConnectSync(new LdapTemplate(source), LdapUtils.newLdapName(BASE), tenant, simulator);
     ldap = new LDAPConnection("localhost", directory.port(), ADMIN, "admin");
@@ -80,7 +79,7 @@ class ConnectSyncIT {
     ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
     byte[] guid = ldap.getEntry("CN=Ann Lee,OU=Staff," + BASE, "objectGUID").getAttributeValueBytes("objectGUID");
 
-    assertThat(sync.runCycle()).isEqualTo(3);
+    assertThat(sync.runCycle()).isEqualTo(4);
 
     SimulatedTenant.User ann = only("ann.lee");
     assertThat(ann.source.immutableId()).isEqualTo(Base64.getEncoder().encodeToString(guid));
@@ -117,6 +116,6 @@ class ConnectSyncIT {
     assertThat(ann.id).isEqualTo(id);
     assertThat(ann.userPrincipalName).isEqualTo("ann.lee@contoso.com");
     assertThat(ann.source.accountEnabled()).isTrue();
-    assertThat(tenant.users()).hasSize(3);
+    assertThat(tenant.users()).hasSize(4);
   }
 }

@@ -40,10 +40,9 @@ class SimulatedGraphIT {
 
   @BeforeEach
   void start() throws Exception {
-    SimulatorProperties properties = new SimulatorProperties(0, Duration.ofSeconds(30), MAILBOX_DELAY,
-        List.of("OU=Staff,DC=contoso,DC=com"), "contoso.onmicrosoft.com", List.of("contoso.com"));
+    SimulatorProperties properties = TestSimulators.properties(MAILBOX_DELAY);
     tenant = new SimulatedTenant(clock, properties);
-    simulator = new GraphSimulator(tenant, new ObjectMapper(), clock, 0);
+    simulator = new GraphSimulator(tenant, new ObjectMapper(), clock, properties);
     graph = new GraphClientConfiguration().graphServiceClient(new GraphProperties(
         "http://localhost:" + simulator.port() + "/v1.0", null, null, null, "test-token", 0,
         Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
@@ -56,7 +55,7 @@ class SimulatedGraphIT {
 
   static SyncedAccount account(String immutableId, String upn, String usageLocation) {
     String alias = upn.substring(0, upn.indexOf('@'));
-    return new SyncedAccount(immutableId, alias, upn, alias + "@contoso.com", alias,
+    return new SyncedAccount("CN=" + alias + ",OU=Staff,DC=contoso,DC=com", immutableId, alias, upn, alias + "@contoso.com", alias,
         List.of("SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.mail.onmicrosoft.com"),
         "E" + Math.abs(immutableId.hashCode() % 100000), "Given Surname", "Given", "Surname", "IT", null,
         usageLocation, true, true, false);
@@ -241,9 +240,9 @@ class SimulatedGraphIT {
   @Test
   void noMailboxWithoutRemoteMailboxAttributesOrWithAMailboxGuid() {
     SyncedAccount plain = account("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
-    String withoutAttributes = tenant.sync(new SyncedAccount(plain.immutableId(), "ann.lee", "ann.lee@contoso.com",
+    String withoutAttributes = tenant.sync(new SyncedAccount(null, plain.immutableId(), "ann.lee", "ann.lee@contoso.com",
         null, null, List.of(), "E1", "Ann", "Ann", "Lee", "IT", null, "US", true, false, false)).id;
-    String withGuid = tenant.sync(new SyncedAccount("AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray", "bob.ray@contoso.com",
+    String withGuid = tenant.sync(new SyncedAccount(null, "AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray", "bob.ray@contoso.com",
         "bob.ray@contoso.com", "bob.ray", List.of(), "E2", "Bob", "Bob", "Ray", "IT", null, "US", true, true, true)).id;
     assign(withoutAttributes, SPE_E3);
     assign(withGuid, SPE_E3);

@@ -1,0 +1,34 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.GROUP_LICENSE_ACTIVE;
+import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hybridonboarding.cloud.CloudException;
+import org.hybridonboarding.cloud.CloudGateway;
+import org.springframework.stereotype.Component;
+
+/** Step 8 in group mode, one poll: has group-based licensing made the licence Active? */
+@Component
+public class CheckGroupLicenseDelegate implements JavaDelegate {
+
+  private final CloudGateway cloud;
+
+  public CheckGroupLicenseDelegate(CloudGateway cloud) {
+    this.cloud = cloud;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean active;
+    try {
+      active = cloud.groupLicenseActive(CLOUD_USER_ID.get(execution), LICENSE_SKU.get(execution));
+    } catch (CloudException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+    GROUP_LICENSE_ACTIVE.set(execution, active);
+  }
+}

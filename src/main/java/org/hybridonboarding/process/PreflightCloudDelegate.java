@@ -1,0 +1,39 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
+import static org.hybridonboarding.process.OnboardingProcess.ERROR_LICENSE_ERROR;
+import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.hybridonboarding.cloud.CloudException;
+import org.hybridonboarding.cloud.CloudGateway;
+import org.springframework.stereotype.Component;
+
+/** Step 5: nothing is created before the licence has a seat and the addresses are free in Entra ID. */
+@Component
+public class PreflightCloudDelegate implements JavaDelegate {
+
+  private final CloudGateway cloud;
+  private final OnboardingSettings settings;
+
+  public PreflightCloudDelegate(CloudGateway cloud, OnboardingSettings settings) {
+    this.cloud = cloud;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String sku = LICENSE_SKU.get(execution);
+    if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
+      throw new BpmnError(ERROR_LICENSE_ERROR, "Group-based licensing is on but no AD group licenses " + sku
+          + " (onboarding.licensing.groups." + sku + ")");
+    }
+    try {
+      cloud.preflight(sku, EMPLOYEE_ID.get(execution), Hires.plan(execution).addresses());
+    } catch (CloudException e) {
+      throw new BpmnError(e.code(), e.getMessage());
+    }
+  }
+}
