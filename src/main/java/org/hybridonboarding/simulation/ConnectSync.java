@@ -32,6 +32,7 @@ class ConnectSync implements AutoCloseable {
   private final LdapTemplate ldap;
   private final SimulatedTenant tenant;
   private final List<LdapName> scope;
+  private volatile boolean paused;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "simulated-connect-sync");
     thread.setDaemon(true);
@@ -51,7 +52,19 @@ class ConnectSync implements AutoCloseable {
     scheduler.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
   }
 
+  /** Stops exporting (a Connect Sync server in staging mode, or one that is down) until resumed. */
+  void pause() {
+    paused = true;
+  }
+
+  void resume() {
+    paused = false;
+  }
+
   private void runQuietly() {
+    if (paused) {
+      return;
+    }
     try {
       runCycle();
     } catch (RuntimeException e) {

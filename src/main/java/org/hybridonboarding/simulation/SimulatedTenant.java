@@ -110,7 +110,8 @@ class SimulatedTenant {
   }
 
   private final Clock clock;
-  private final Duration mailboxDelay;
+  private volatile Duration mailboxDelay;
+  private volatile Set<String> prohibitedUsageLocations = Set.of();
   private final Duration replicationLag;
   private final String initialDomain;
   private final List<String> verifiedDomains;
@@ -278,6 +279,10 @@ class SimulatedTenant {
     if (!adding.isEmpty() && (user.usageLocation == null || user.usageLocation.isBlank())) {
       throw GraphError.badRequest("License assignment cannot be done for user with invalid usage location.");
     }
+    if (!adding.isEmpty() && prohibitedUsageLocations.contains(user.usageLocation)) {
+      throw GraphError.badRequest("License assignment failed because service plans of the license are not "
+          + "available in the usage location " + user.usageLocation + ".");
+    }
     for (Sku sku : adding) {
       if (sku.free() <= 0 && !user.assignedSkus().contains(sku.skuId)) {
         throw GraphError.badRequest("Subscription with SKU " + sku.skuId + " does not have any available licenses.");
@@ -343,6 +348,15 @@ class SimulatedTenant {
         start == null ? now : start, lifetime, usableOnce != null && usableOnce);
     user.temporaryAccessPass = pass;
     return Map.entry(pass, Passes.random());
+  }
+
+  /** Test and demo controls: how Exchange Online and licensing behave from now on. */
+  void setMailboxDelay(Duration delay) {
+    this.mailboxDelay = delay;
+  }
+
+  void setProhibitedUsageLocations(Set<String> countries) {
+    this.prohibitedUsageLocations = Set.copyOf(countries);
   }
 
   synchronized void setTapPolicyEnabled(boolean enabled) {

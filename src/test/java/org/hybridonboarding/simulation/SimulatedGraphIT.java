@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.graph.core.content.BatchRequestContent;
+import com.microsoft.graph.core.content.BatchResponseContent;
 import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hybridonboarding.cloud.GraphClientConfiguration;
 import org.hybridonboarding.cloud.GraphProperties;
@@ -43,9 +53,7 @@ class SimulatedGraphIT {
     SimulatorProperties properties = TestSimulators.properties(MAILBOX_DELAY);
     tenant = new SimulatedTenant(clock, properties);
     simulator = new GraphSimulator(tenant, new ObjectMapper(), clock, properties);
-    graph = new GraphClientConfiguration().graphServiceClient(new GraphProperties(
-        "http://localhost:" + simulator.port() + "/v1.0", null, null, null, "test-token", 0,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+    graph = client(0);
   }
 
   @AfterEach
@@ -263,6 +271,232 @@ class SimulatedGraphIT {
     assertThat(simulator.requestCounts())
         .containsEntry("GET /users/{id}", 2L)
         .containsEntry("GET /subscribedSkus", 1L);
+  }
+
+  @Test
+  void aTemporaryAccessPassIsShownOnceAndReplacedByTheNext() {
+    String id = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+
+    TemporaryAccessPassAuthenticationMethod first = createTap(id, 60);
+    TemporaryAccessPassAuthenticationMethod second = createTap(id, 480);
+
+    assertThat(first.getTemporaryAccessPass()).hasSize(12);
+    assertThat(second.getTemporaryAccessPass()).isNotEqualTo(first.getTemporaryAccessPass());
+    var listed = graph.users().byUserId(id).authentication().temporaryAccessPassMethods().get().getValue();
+    assertThat(listed).singleElement().satisfies(tap -> {
+      assertThat(tap.getId()).isEqualTo(second.getId());
+      assertThat(tap.getTemporaryAccessPass()).isNull();
+      assertThat(tap.getLifetimeInMinutes()).isEqualTo(480);
+    });
+  }
+
+  @Test
+  void temporaryAccessPassLifetimeAndPolicyAreEnforced() {
+    String id = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+
+    assertThat(odataError(() -> createTap(id, 59)).getResponseStatusCode()).isEqualTo(400);
+    assertThat(odataError(() -> createTap(id, 43_201)).getResponseStatusCode()).isEqualTo(400);
+    assertThat(createTap(id, 43_200).getLifetimeInMinutes()).isEqualTo(43_200);
+
+    tenant.setTapPolicyEnabled(false);
+    ODataError refused = odataError(() -> createTap(id, 60));
+    assertThat(refused.getResponseStatusCode()).isEqualTo(400);
+    assertThat(refused.getError().getMessage()).contains("policy");
+  }
+
+  @Test
+  void sentMailArrivesInTheRecipientsMailbox() {
+    String sender = synced("AAAAAAAAAAAAAAAAAAAAAA==", "onboarding@contoso.com", "US");
+    String recipient = synced("AQAAAAAAAAAAAAAAAAAAAA==", "megan.bowen@contoso.com", "US");
+    String noMailbox = synced("AgAAAAAAAAAAAAAAAAAAAA==", "no.mailbox@contoso.com", "US");
+    assign(sender, SPE_E3);
+    assign(recipient, SPE_E3);
+    clock.advance(MAILBOX_DELAY);
+
+    sendMail(sender, "megan.bowen@contoso.com", "Welcome", "<p>Hello &amp; welcome</p>");
+
+    var messages = graph.users().byUserId(recipient).messages().get().getValue();
+    assertThat(messages).singleElement().satisfies(m -> {
+      assertThat(m.getSubject()).isEqualTo("Welcome");
+      assertThat(m.getBody().getContent()).isEqualTo("<p>Hello &amp; welcome</p>");
+      assertThat(m.getFrom().getEmailAddress().getAddress()).isEqualTo("onboarding@contoso.com");
+    });
+    ODataError fromNoMailbox = odataError(() -> sendMail(noMailbox, "megan.bowen@contoso.com", "x", "y"));
+    assertThat(fromNoMailbox.getError().getCode()).isEqualTo("MailboxNotEnabledForRESTAPI");
+  }
+
+  @Test
+  void batchesServeEachStepAndHoldAtMostTwenty() throws Exception {
+    String ann = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+    String bob = synced("AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray@contoso.com", "US");
+    BatchRequestContent batch = new BatchRequestContent(graph);
+    String first = batch.addBatchRequestStep(graph.users().byUserId(ann).toGetRequestInformation());
+    String second = batch.addBatchRequestStep(graph.users().byUserId(bob).toGetRequestInformation(
+        rc -> rc.queryParameters.select = new String[] {"onPremisesImmutableId"}));
+    String missing = batch.addBatchRequestStep(graph.users().byUserId("nobody").toGetRequestInformation());
+
+    BatchResponseContent responses = graph.getBatchRequestBuilder().post(batch, null);
+
+    assertThat(responses.<User>getResponseById(first, User::createFromDiscriminatorValue).getUserPrincipalName())
+        .isEqualTo("ann.lee@contoso.com");
+    assertThat(responses.<User>getResponseById(second, User::createFromDiscriminatorValue).getOnPremisesImmutableId())
+        .isEqualTo("AQAAAAAAAAAAAAAAAAAAAA==");
+    assertThat(responses.getResponsesStatusCode()).containsEntry(missing, 404);
+    assertThat(simulator.requestCounts()).containsEntry("POST /$batch", 1L).containsEntry("GET /users/{id}", 3L);
+
+    StringBuilder steps = new StringBuilder();
+    for (int i = 1; i <= 21; i++) {
+      steps.append(i > 1 ? "," : "").append("{\"id\":\"").append(i).append("\",\"method\":\"GET\",\"url\":\"/users/").append(ann).append("\"}");
+    }
+    HttpResponse<String> tooMany = raw("POST", "/$batch", "{\"requests\":[" + steps + "]}");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("20");
+  }
+
+  @Test
+  void throttlingAnswers429WithRetryAfterAndWarnsFrom80Percent() throws Exception {
+    String id = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+    simulator.setThrottling(new SimulatorProperties.Throttling(10, Duration.ofSeconds(10), 2, Duration.ofSeconds(150)));
+
+    List<HttpResponse<String>> reads = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      reads.add(raw("GET", "/users/" + id, null)); // 2 units each without $select
+    }
+
+    assertThat(reads.subList(0, 5)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+    assertThat(reads.get(3).headers().firstValue("x-ms-throttle-limit-percentage")).hasValue("0.8");
+    assertThat(reads.get(5).statusCode()).isEqualTo(429);
+    assertThat(Integer.parseInt(reads.get(5).headers().firstValue("Retry-After").orElseThrow())).isBetween(1, 10);
+    assertThat(new ObjectMapper().readTree(reads.get(5).body()).path("error").path("code").asText()).isEqualTo("TooManyRequests");
+
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(raw("PATCH", "/users/" + id, "{\"usageLocation\":\"DE\"}").statusCode()).isEqualTo(204);
+    assertThat(raw("PATCH", "/users/" + id, "{\"usageLocation\":\"DE\"}").statusCode()).isEqualTo(204);
+    HttpResponse<String> thirdWrite = raw("PATCH", "/users/" + id, "{\"usageLocation\":\"DE\"}");
+    assertThat(thirdWrite.statusCode()).isEqualTo(429);
+    assertThat(Long.parseLong(thirdWrite.headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(10);
+  }
+
+  @Test
+  void theSdkRidesOutThrottlingWithinItsRetryBudget() throws Exception {
+    // Windows must pass in real time here: the SDK sleeps for Retry-After.
+    tenant = new SimulatedTenant(java.time.Clock.systemUTC(), TestSimulators.properties(MAILBOX_DELAY));
+    simulator.close();
+    simulator = new GraphSimulator(tenant, new ObjectMapper(), java.time.Clock.systemUTC(), TestSimulators.properties(MAILBOX_DELAY));
+    String id = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+    GraphServiceClient patient = client(3);
+    simulator.setThrottling(new SimulatorProperties.Throttling(2, Duration.ofSeconds(1), 3000, Duration.ofSeconds(150)));
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(patient.users().byUserId(id).get().getId()).isEqualTo(id);
+    }
+    // The third read had to wait for the next one-second window (Retry-After: 1).
+    assertThat(simulator.requestCounts()).containsKey("429 GET /users/{id}");
+  }
+
+  @Test
+  void injectedFaultsAnswer503Or504() throws Exception {
+    simulator.injectFaults(new SimulatorProperties.Faults(1.0, Duration.ofMillis(50)));
+
+    long started = System.nanoTime();
+    HttpResponse<String> response = raw("GET", "/subscribedSkus", null);
+
+    assertThat(response.statusCode()).isIn(503, 504);
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+  }
+
+  @Test
+  void aJustSyncedUserIsFoundByFilterButNotYetById() throws Exception {
+    SimulatorProperties lagging = new SimulatorProperties(0, Duration.ofSeconds(30), MAILBOX_DELAY,
+        List.of(), "contoso.onmicrosoft.com", List.of("contoso.com"), Duration.ofSeconds(5), true, Map.of(),
+        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.Faults.NONE);
+    tenant = new SimulatedTenant(clock, lagging);
+    simulator.close();
+    simulator = new GraphSimulator(tenant, new ObjectMapper(), clock, lagging);
+    graph = client(0);
+    String id = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+
+    assertThat(graph.users().get(rc -> rc.queryParameters.filter = "userPrincipalName eq 'ann.lee@contoso.com'")
+        .getValue()).hasSize(1);
+    assertThat(odataError(() -> graph.users().byUserId(id).get()).getResponseStatusCode()).isEqualTo(404);
+
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(graph.users().byUserId(id).get().getId()).isEqualTo(id);
+  }
+
+  @Test
+  void groupBasedLicensingActivatesOrReportsCountViolation() {
+    tenant.sync(account("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US"));
+    tenant.sync(account("AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray@contoso.com", "US"));
+    tenant.sync(account("AgAAAAAAAAAAAAAAAAAAAA==", "cy.dee@contoso.com", "US"));
+    Map<String, String> groupLicenses = Map.of("Licensing-E3", "ENTERPRISEPACK");
+    SimulatorProperties withGroups = new SimulatorProperties(0, Duration.ofSeconds(30), MAILBOX_DELAY, List.of(),
+        "contoso.onmicrosoft.com", List.of("contoso.com"), Duration.ZERO, true, groupLicenses,
+        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.Faults.NONE);
+    SimulatedTenant licensing = new SimulatedTenant(clock, withGroups);
+    List<String> members = new ArrayList<>();
+    for (String alias : List.of("ann.lee", "bob.ray", "cy.dee")) {
+      SyncedAccount account = account(UUID.nameUUIDFromBytes(alias.getBytes()).toString(), alias + "@contoso.com", "US");
+      licensing.sync(account);
+      members.add(account.dn());
+    }
+    SimulatedTenant.Group group = licensing.sync(new SyncedGroup("CN=Licensing-E3,OU=Groups,DC=contoso,DC=com",
+        "BAAAAAAAAAAAAAAAAAAAAA==", "Licensing-E3", members));
+
+    licensing.processGroupLicensing();
+
+    List<SimulatedTenant.Assignment> states = licensing.users().stream()
+        .flatMap(u -> u.assignments.stream()).toList();
+    assertThat(states).hasSize(3).allSatisfy(a -> assertThat(a.assignedByGroup()).isEqualTo(group.id));
+    assertThat(states).filteredOn(SimulatedTenant.Assignment::active).hasSize(2);
+    assertThat(states).filteredOn(a -> "Error".equals(a.state())).singleElement()
+        .satisfies(a -> assertThat(a.error()).isEqualTo("CountViolation"));
+    assertThat(licensing.skus().get(1).free()).isZero();
+
+    // Leaving the group frees the seat; the next cycle gives it to the one who waited.
+    licensing.sync(new SyncedGroup(group.source.dn(), group.source.immutableId(), "Licensing-E3", members.subList(1, 3)));
+    licensing.processGroupLicensing();
+    licensing.processGroupLicensing();
+    assertThat(licensing.users().stream().flatMap(u -> u.assignments.stream()))
+        .hasSize(2).allSatisfy(a -> assertThat(a.active()).isTrue());
+  }
+
+  private TemporaryAccessPassAuthenticationMethod createTap(String userId, int lifetimeMinutes) {
+    TemporaryAccessPassAuthenticationMethod tap = new TemporaryAccessPassAuthenticationMethod();
+    tap.setLifetimeInMinutes(lifetimeMinutes);
+    tap.setIsUsableOnce(true);
+    return graph.users().byUserId(userId).authentication().temporaryAccessPassMethods().post(tap);
+  }
+
+  private void sendMail(String sender, String to, String subject, String html) {
+    Message message = new Message();
+    message.setSubject(subject);
+    ItemBody body = new ItemBody();
+    body.setContentType(BodyType.Html);
+    body.setContent(html);
+    message.setBody(body);
+    EmailAddress address = new EmailAddress();
+    address.setAddress(to);
+    Recipient recipient = new Recipient();
+    recipient.setEmailAddress(address);
+    message.setToRecipients(List.of(recipient));
+    SendMailPostRequestBody request = new SendMailPostRequestBody();
+    request.setMessage(message);
+    graph.users().byUserId(sender).sendMail().post(request);
+  }
+
+  private HttpResponse<String> raw(String method, String path, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + simulator.port() + "/v1.0" + path))
+        .header("Authorization", "Bearer test-token")
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private GraphServiceClient client(int maxRetries) {
+    return new GraphClientConfiguration().graphServiceClient(new GraphProperties(
+        "http://localhost:" + simulator.port() + "/v1.0", null, null, null, "test-token", maxRetries,
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
   }
 
   private ODataError mailboxError(String id) {
