@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,9 @@ public class RecordProblemListener implements ExecutionListener {
     FlowElement step = event.getAttachedTo();
     PROBLEM_STEP.set(execution, step.getId());
     PROBLEM_STEP_NAME.set(execution, step.getName());
+    boolean timeout = event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
     String timeoutCode = OnboardingProcess.TIMEOUT_CODES.get(step.getId());
-    if (timeoutCode != null) {
+    if (timeout && timeoutCode != null) {
       PROBLEM_CODE.set(execution, timeoutCode);
       PROBLEM_MESSAGE.set(execution, timeoutMessage(step.getId()));
     }

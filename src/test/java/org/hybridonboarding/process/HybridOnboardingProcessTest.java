@@ -350,4 +350,137 @@ class HybridOnboardingProcessTest {
         .contains("Graph answered 503");
     assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
   }
+
+  ProcessInstance untilLicensing() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    return pi;
+  }
+
+  @Test
+  void noSeatStopsThePreflightBeforeAnythingIsCreated() {
+    org.mockito.Mockito.doThrow(new CloudException(ERROR_NO_FREE_SEAT, "No free seat for SPE_E3: 500 of 500 are assigned"))
+        .doNothing()
+        .when(cloud).preflight(anyString(), anyString(), any());
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
+        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any());
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    run(TASK_PREFLIGHT_CLOUD);
+    assertThat(pi).isWaitingAt(TASK_CREATE_AD_ACCOUNT);
+  }
+
+  @Test
+  void planningStepsAroundAddressesTakenInTheCloud() {
+    IdentityPlan numbered = new IdentityPlan("jose.mueller2", "jose.mueller2@contoso.com", "jose.mueller2",
+        "jose.mueller2@contoso.com", "José Müller (2)", "José Müller", PLAN.ouDn(), PLAN.managerDn());
+    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of()))).thenReturn(PLAN);
+    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of("jose.mueller@contoso.com")))).thenReturn(numbered);
+    when(cloud.addressesInUse("E10001", List.of("jose.mueller@contoso.com"))).thenReturn(Set.of("jose.mueller@contoso.com"));
+    ProcessInstance pi = approved();
+
+    run(TASK_PLAN_IDENTITY);
+
+    assertThat(pi).variables().containsEntry(USER_PRINCIPAL_NAME.name(), "jose.mueller2@contoso.com")
+        .containsEntry(SAM_ACCOUNT_NAME.name(), "jose.mueller2");
+  }
+
+  @Test
+  void groupLicensingJoinsTheGroupAndWaitsUntilActive() {
+    register(true, ProcessProperties.Licensing.Mode.GROUP);
+    when(cloud.groupLicenseActive("cloud-1", "SPE_E3")).thenReturn(false, false, true);
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    ProcessInstance pi = untilLicensing();
+
+    assertThat(pi).isWaitingAt(TASK_CHECK_GROUP_LICENSE);
+    run(TASK_CHECK_GROUP_LICENSE);
+    run(TIMER_GROUP_LICENSE_POLL);
+    run(TASK_CHECK_GROUP_LICENSE);
+    run(TIMER_GROUP_LICENSE_POLL);
+    run(TASK_CHECK_GROUP_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED).hasNotPassed(TASK_ASSIGN_LICENSE);
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)));
+    verify(cloud, org.mockito.Mockito.never()).assignLicense(anyString(), anyString(), anyString());
+  }
+
+  @Test
+  void aGroupLicensingErrorGoesToAPersonAndRetryWaitsAgain() {
+    register(true, ProcessProperties.Licensing.Mode.GROUP);
+    when(cloud.groupLicenseActive("cloud-1", "SPE_E3"))
+        .thenThrow(new CloudException(ERROR_NO_FREE_SEAT, "Group-based licensing of SPE_E3 failed: CountViolation"))
+        .thenReturn(true);
+    ProcessInstance pi = untilLicensing();
+    run(TASK_CHECK_GROUP_LICENSE);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_GROUP_LICENSE)
+        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    run(TASK_CHECK_GROUP_LICENSE);
+    assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
+  }
+
+  @Test
+  void aGroupLicenceThatNeverActivatesIsOverdue() {
+    register(true, ProcessProperties.Licensing.Mode.GROUP);
+    when(cloud.groupLicenseActive("cloud-1", "SPE_E3")).thenReturn(false);
+    ProcessInstance pi = untilLicensing();
+    run(TASK_CHECK_GROUP_LICENSE);
+    run(TIMER_GROUP_LICENSE_TIMEOUT);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_OVERDUE);
+  }
+
+  @Test
+  void groupModeNeedsAGroupForTheSku() {
+    register(true, ProcessProperties.Licensing.Mode.GROUP);
+    Map<String, Object> variables = request();
+    variables.put(LICENSE_SKU.name(), "ENTERPRISEPACK");
+    ProcessInstance pi = start(variables);
+    complete(task(pi), withVariables(APPROVED.name(), true));
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_ERROR);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name()))
+        .contains("onboarding.licensing.groups.ENTERPRISEPACK");
+  }
+
+  @Test
+  void aRefusedTemporaryAccessPassGoesToAPerson() {
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    when(cloud.handOverCredentials(any()))
+        .thenThrow(new CloudException(ERROR_TAP_FAILED, "Entra ID refused a Temporary Access Pass"))
+        .thenReturn("megan.bowen@contoso.com");
+    ProcessInstance pi = untilLicensing();
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
+        .containsEntry(PROBLEM_CODE.name(), ERROR_TAP_FAILED);
+
+    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    run(TASK_HAND_OVER_CREDENTIALS);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
+    var handover = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.cloud.CredentialHandover.class);
+    verify(cloud, times(2)).handOverCredentials(handover.capture());
+    assertThat(handover.getValue().validFrom()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(handover.getValue().managerEmployeeId()).isEqualTo("E00001");
+  }
 }
