@@ -1,5 +1,9 @@
 package org.hybridonboarding;
 
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -8,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,11 +82,46 @@ public abstract class DemoIntegrationTest {
     }
   }
 
+  /** Starts an onboarding as the HR system and checks it was accepted. */
+  protected void startOnboarding(String json) {
+    HttpResponse<String> created = post("/api/onboardings", "hr-system", json);
+    if (created.statusCode() != 201) {
+      throw new AssertionError("onboarding not started: " + created.statusCode() + " " + created.body());
+    }
+  }
+
+  /** Waits until the onboarding leaves RUNNING, opens a task or raises an incident, and returns its state. */
+  protected JsonNode awaitSettled(String employeeId) {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+        .until(() -> status(employeeId), s -> !s.path("status").asText().equals("RUNNING")
+            || !s.path("openTasks").isEmpty() || !s.path("incidents").isEmpty());
+  }
+
+  protected JsonNode status(String employeeId) throws IOException {
+    return JSON.readTree(get("/api/onboardings/" + employeeId, "hr-system").body());
+  }
+
+  /** What an operator does in Tasklist on "Resolve problem", over the REST API Tasklist uses. */
+  protected void resolve(String employeeId, String resolution) throws IOException {
+    JsonNode tasks = JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + employeeId
+        + "&taskDefinitionKey=Task_ResolveProblem", "operator").body());
+    if (tasks.size() != 1) {
+      throw new AssertionError("expected one Resolve problem task for " + employeeId + ": " + tasks);
+    }
+    HttpResponse<String> completed = post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
+        "operator", "{\"variables\":{\"resolution\":{\"value\":\"" + resolution + "\"}}}");
+    if (completed.statusCode() != 204) {
+      throw new AssertionError("task not completed: " + completed.body());
+    }
+  }
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+
   protected static String request(String employeeId, String givenName, String surname, String extra) {
     return """
         {"employeeId":"%s","givenName":"%s","surname":"%s","department":"Finance","jobTitle":"Accountant",
-         "managerEmployeeId":"E00001","usageLocation":"DE","startDate":"2026-12-01"%s}"""
-        .formatted(employeeId, givenName, surname, extra);
+         "managerEmployeeId":"E00001","usageLocation":"DE","startDate":"%s"%s}"""
+        .formatted(employeeId, givenName, surname, java.time.LocalDate.now().plusDays(3), extra);
   }
 
   private static int freePort() {

@@ -6,21 +6,33 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Base64;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One new hire from the REST request to the mailbox, through every real part of the demo. */
+@ExtendWith(OutputCaptureExtension.class)
 class HybridOnboardingIT extends DemoIntegrationTest {
 
   private final ObjectMapper json = new ObjectMapper();
@@ -30,6 +42,9 @@ class HybridOnboardingIT extends DemoIntegrationTest {
 
   @Autowired
   HistoryService history;
+
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void onboardsANewHireEndToEnd() throws Exception {
@@ -85,6 +100,57 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     assertThat(cloudUser.getAssignedLicenses()).extracting(AssignedLicense::getSkuId)
         .containsExactly(UUID.fromString("05e9a617-0261-4cee-bb44-138d3ef5d965"));
     assertThat(graph.users().byUserId(cloudUserId).mailboxSettings().get().getTimeZone()).isEqualTo("UTC");
+
+    // The manager got the first-day credentials.
+    assertThat(status.path("cloud").path("credentialsSentTo").asText()).isEqualTo("megan.bowen@contoso.com");
+    Message welcome = welcomeMail("megan.bowen@contoso.com", "José Müller");
+    assertThat(welcome.getFrom().getEmailAddress().getAddress()).isEqualTo("onboarding@contoso.com");
+    assertThat(welcome.getBody().getContent()).contains("jose.mueller@contoso.com").contains("aka.ms/mysecurityinfo");
+    assertThat(temporaryAccessPass(welcome)).hasSize(12);
+  }
+
+  @Test
+  void theTemporaryAccessPassIsNowhereButInTheMail(CapturedOutput output) throws Exception {
+    startOnboarding(request("E20002", "Zoë", "Ødegård", "").replace("E00001", "E00002"));
+    approveAsApprover("E20002");
+    JsonNode status = awaitSettled("E20002");
+    assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
+
+    String pass = temporaryAccessPass(welcomeMail("alex.wilber@contoso.com", "Zoë Ødegård"));
+    // The capture sees the application's log, so a pass written there would be found.
+    assertThat(output.getAll()).contains("Mailed a Temporary Access Pass for zoe.odegard@contoso.com to alex.wilber@contoso.com");
+    assertThat(output.getAll()).doesNotContain(pass).doesNotContain(HtmlUtils.htmlEscape(pass));
+
+    List<String> tables = jdbc.queryForList(
+        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'ACT_%'", String.class);
+    assertThat(tables).contains("ACT_HI_VARINST", "ACT_RU_VARIABLE", "ACT_GE_BYTEARRAY", "ACT_HI_DETAIL", "ACT_HI_JOB_LOG");
+    int cells = 0;
+    for (String table : tables) {
+      for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM " + table)) {
+        for (Map.Entry<String, Object> cell : row.entrySet()) {
+          cells++;
+          Object value = cell.getValue();
+          String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) + new String(bytes, StandardCharsets.UTF_16)
+              : String.valueOf(value);
+          assertThat(text).as(table + "." + cell.getKey()).doesNotContain(pass);
+        }
+      }
+    }
+    assertThat(cells).isGreaterThan(1000);
+  }
+
+  private Message welcomeMail(String mailbox, String displayName) {
+    return graph.users().byUserId(mailbox).messages().get().getValue().stream()
+        .filter(m -> m.getSubject().contains(displayName))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no welcome mail for " + displayName + " in " + mailbox));
+  }
+
+  /** The pass as the manager reads it in the mail. */
+  private static String temporaryAccessPass(Message mail) {
+    Matcher matcher = Pattern.compile("Temporary Access Pass</td><td><b[^>]*>([^<]+)</b>").matcher(mail.getBody().getContent());
+    assertThat(matcher.find()).as(mail.getBody().getContent()).isTrue();
+    return HtmlUtils.htmlUnescape(matcher.group(1));
   }
 
   /** What the approver does in Tasklist, over the same REST API Tasklist uses. */

@@ -2,6 +2,7 @@ package org.hybridonboarding.api;
 
 import static org.hybridonboarding.process.OnboardingProcess.ACCOUNT_DN;
 import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.CREDENTIALS_SENT_TO;
 import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
@@ -113,7 +114,7 @@ class OnboardingService {
         new OnboardingStatus.Account(get(variables, SAM_ACCOUNT_NAME), get(variables, USER_PRINCIPAL_NAME),
             get(variables, MAIL), get(variables, ACCOUNT_DN), get(variables, IMMUTABLE_ID)),
         new OnboardingStatus.Cloud(get(variables, CLOUD_USER_ID), get(variables, LICENSE_SKU),
-            get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY)),
+            get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY), get(variables, CREDENTIALS_SENT_TO)),
         running ? openTasks(id) : List.of(),
         running ? incidents(id) : List.of());
   }

@@ -21,7 +21,7 @@ record OnboardingStatus(
       String immutableId) {
   }
 
-  record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady) {
+  record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady, String credentialsSentTo) {
   }
 
   record OpenTask(String id, String name, List<String> candidateGroups, Instant created) {
