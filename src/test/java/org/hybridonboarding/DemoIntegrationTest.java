@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,13 +40,27 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 public abstract class DemoIntegrationTest {
 
-  protected static final int LDAP_PORT = freePort();
-  protected static final int GRAPH_PORT = freePort();
-
+  /**
+   * Each context (test classes with other properties get their own) has its own ports and its own
+   * in-memory database: cached contexts stay alive, and two engines on one database would run each
+   * other's jobs.
+   */
   @DynamicPropertySource
-  static void ports(DynamicPropertyRegistry registry) {
-    registry.add("spring.ldap.urls", () -> "ldap://localhost:" + LDAP_PORT);
-    registry.add("onboarding.simulator.port", () -> GRAPH_PORT);
+  static void isolate(DynamicPropertyRegistry registry) {
+    int ldapPort = freePort();
+    int graphPort = freePort();
+    String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE";
+    registry.add("spring.ldap.urls", () -> "ldap://localhost:" + ldapPort);
+    registry.add("onboarding.simulator.port", () -> graphPort);
+    registry.add("spring.datasource.url", () -> database);
+  }
+
+  @Value("${spring.ldap.urls}")
+  private String ldapUrl;
+
+  /** The embedded directory's port in this context. */
+  protected int ldapPort() {
+    return URI.create(ldapUrl).getPort();
   }
 
   @LocalServerPort

@@ -163,8 +163,8 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
   }
 
-  private static SearchResultEntry adAccount(String employeeId) throws Exception {
-    try (LDAPConnection ldap = new LDAPConnection("localhost", LDAP_PORT, "CN=admin,DC=contoso,DC=com", "admin")) {
+  private SearchResultEntry adAccount(String employeeId) throws Exception {
+    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
       var result = ldap.search("DC=contoso,DC=com", SearchScope.SUB, Filter.createEqualityFilter("employeeID", employeeId),
           "*", "objectGUID", "unicodePwd");
       assertThat(result.getEntryCount()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.hybridonboarding.cloud;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,9 +37,11 @@ public interface CloudGateway {
   /**
    * Whether group-based licensing has made the SKU Active for the user.
    *
-   * @throws CloudException NO_FREE_SEAT (CountViolation) or LICENSE_ERROR when it failed
+   * @param since errors Entra recorded before this moment are stale (seats may have been bought
+   *     since) and count as not yet processed
+   * @throws CloudException NO_FREE_SEAT (CountViolation) or LICENSE_ERROR when it failed since then
    */
-  boolean groupLicenseActive(String userId, String skuPartNumber);
+  boolean groupLicenseActive(String userId, String skuPartNumber, Instant since);
 
   /**
    * Creates a Temporary Access Pass for the first day and mails it to the manager (or the

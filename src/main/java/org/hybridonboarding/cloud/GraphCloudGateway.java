@@ -15,6 +15,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,7 @@ class GraphCloudGateway implements CloudGateway {
 
   @Override
   public void preflight(String skuPartNumber, String employeeId, List<String> addresses) {
+    // Seats change all the time: always ask. The ids it brings are remembered for licensing.
     SubscribedSku sku = subscribedSkus().stream()
         .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
         .findFirst()
@@ -148,17 +150,19 @@ class GraphCloudGateway implements CloudGateway {
     if (known != null) {
       return known;
     }
-    subscribedSkus().forEach(sku -> skuIds.put(sku.getSkuPartNumber(), sku.getSkuId()));
+    subscribedSkus();
     return Optional.ofNullable(skuIds.get(skuPartNumber)).orElseThrow(() -> new CloudException("LICENSE_ERROR",
         "The tenant has no subscription for SKU " + skuPartNumber));
   }
 
   private List<SubscribedSku> subscribedSkus() {
-    return Optional.ofNullable(graph.subscribedSkus().get().getValue()).orElse(List.of());
+    List<SubscribedSku> skus = Optional.ofNullable(graph.subscribedSkus().get().getValue()).orElse(List.of());
+    skus.forEach(sku -> skuIds.put(sku.getSkuPartNumber(), sku.getSkuId()));
+    return skus;
   }
 
   @Override
-  public boolean groupLicenseActive(String userId, String skuPartNumber) {
+  public boolean groupLicenseActive(String userId, String skuPartNumber, Instant since) {
     UUID skuId = skuId(skuPartNumber);
     User user = graph.users().byUserId(userId).get(request ->
         request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
@@ -173,7 +177,9 @@ class GraphCloudGateway implements CloudGateway {
     if (status.startsWith("Active")) {
       return true;
     }
-    if (status.equals("Error")) {
+    boolean stale = state.get().getLastUpdatedDateTime() != null
+        && state.get().getLastUpdatedDateTime().toInstant().isBefore(since);
+    if (status.equals("Error") && !stale) {
       String error = Objects.toString(state.get().getError(), "Other");
       String message = "Group-based licensing of " + skuPartNumber + " failed for " + user.getUserPrincipalName()
           + " (group " + state.get().getAssignedByGroup() + "): " + error;

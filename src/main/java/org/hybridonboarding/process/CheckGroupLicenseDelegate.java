@@ -2,6 +2,7 @@ package org.hybridonboarding.process;
 
 import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
 import static org.hybridonboarding.process.OnboardingProcess.GROUP_LICENSE_ACTIVE;
+import static org.hybridonboarding.process.OnboardingProcess.GROUP_LICENSE_WAIT_SINCE;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -25,7 +26,8 @@ public class CheckGroupLicenseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     boolean active;
     try {
-      active = cloud.groupLicenseActive(CLOUD_USER_ID.get(execution), LICENSE_SKU.get(execution));
+      active = cloud.groupLicenseActive(CLOUD_USER_ID.get(execution), LICENSE_SKU.get(execution),
+          GROUP_LICENSE_WAIT_SINCE.get(execution).toInstant());
     } catch (CloudException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

@@ -77,6 +77,8 @@ public final class OnboardingProcess {
   public static final Var<String> CLOUD_USER_ID = Var.of("cloudUserId", String.class);
   public static final Var<String> LICENSE_SKU_ID = Var.of("licenseSkuId", String.class);
   public static final Var<Boolean> GROUP_LICENSE_ACTIVE = Var.of("groupLicenseActive", Boolean.class);
+  /** Set when the wait for group-based licensing (re)starts, by the diagram. */
+  public static final Var<Date> GROUP_LICENSE_WAIT_SINCE = Var.of("groupLicenseWaitSince", Date.class);
   public static final Var<Boolean> MAILBOX_READY = Var.of("mailboxReady", Boolean.class);
   /** Where the Temporary Access Pass was mailed (the pass itself is never a variable). */
   public static final Var<String> CREDENTIALS_SENT_TO = Var.of("credentialsSentTo", String.class);

@@ -31,7 +31,7 @@ class SimulatedTenant {
   static final class Sku {
     final UUID skuId;
     final String skuPartNumber;
-    final int prepaidEnabled;
+    int prepaidEnabled;
     int consumed;
 
     Sku(String skuId, String skuPartNumber, int prepaidEnabled, int consumed) {
@@ -348,6 +348,11 @@ class SimulatedTenant {
         start == null ? now : start, lifetime, usableOnce != null && usableOnce);
     user.temporaryAccessPass = pass;
     return Map.entry(pass, Passes.random());
+  }
+
+  /** Buying (or cancelling) seats of a subscription. */
+  synchronized void addSeats(String skuPartNumber, int seats) {
+    skus.get(skuPartNumber).prepaidEnabled += seats;
   }
 
   /** Test and demo controls: how Exchange Online and licensing behave from now on. */

@@ -26,7 +26,7 @@ class DirectoryGatewayIT extends DemoIntegrationTest {
   }
 
   private SearchResult search(String filter) throws Exception {
-    try (LDAPConnection ldap = new LDAPConnection("localhost", LDAP_PORT, "CN=admin,DC=contoso,DC=com", "admin")) {
+    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
       return ldap.search("DC=contoso,DC=com", SearchScope.SUB, Filter.create(filter), "*", "objectGUID");
     }
   }

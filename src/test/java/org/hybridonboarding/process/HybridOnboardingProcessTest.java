@@ -396,7 +396,7 @@ class HybridOnboardingProcessTest {
   @Test
   void groupLicensingJoinsTheGroupAndWaitsUntilActive() {
     register(true, ProcessProperties.Licensing.Mode.GROUP);
-    when(cloud.groupLicenseActive("cloud-1", "SPE_E3")).thenReturn(false, false, true);
+    when(cloud.groupLicenseActive(org.mockito.ArgumentMatchers.eq("cloud-1"), org.mockito.ArgumentMatchers.eq("SPE_E3"), any())).thenReturn(false, false, true);
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
     ProcessInstance pi = untilLicensing();
 
@@ -417,7 +417,7 @@ class HybridOnboardingProcessTest {
   @Test
   void aGroupLicensingErrorGoesToAPersonAndRetryWaitsAgain() {
     register(true, ProcessProperties.Licensing.Mode.GROUP);
-    when(cloud.groupLicenseActive("cloud-1", "SPE_E3"))
+    when(cloud.groupLicenseActive(org.mockito.ArgumentMatchers.eq("cloud-1"), org.mockito.ArgumentMatchers.eq("SPE_E3"), any()))
         .thenThrow(new CloudException(ERROR_NO_FREE_SEAT, "Group-based licensing of SPE_E3 failed: CountViolation"))
         .thenReturn(true);
     ProcessInstance pi = untilLicensing();
@@ -435,7 +435,7 @@ class HybridOnboardingProcessTest {
   @Test
   void aGroupLicenceThatNeverActivatesIsOverdue() {
     register(true, ProcessProperties.Licensing.Mode.GROUP);
-    when(cloud.groupLicenseActive("cloud-1", "SPE_E3")).thenReturn(false);
+    when(cloud.groupLicenseActive(org.mockito.ArgumentMatchers.eq("cloud-1"), org.mockito.ArgumentMatchers.eq("SPE_E3"), any())).thenReturn(false);
     ProcessInstance pi = untilLicensing();
     run(TASK_CHECK_GROUP_LICENSE);
     run(TIMER_GROUP_LICENSE_TIMEOUT);

@@ -1,0 +1,186 @@
+package org.hybridonboarding.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchScope;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.process.OnboardingProcess;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every cloud step's failures, end to end through the process against the simulated tenant:
+ * each ends at "Resolve problem" with Graph's own words, and the operator's choice carries it on.
+ */
+@TestPropertySource(properties = {
+    "onboarding.approval.required=false",
+    "onboarding.replication.timeout=PT8S",
+    "onboarding.mailbox.timeout=PT8S",
+})
+class CloudFailuresIT extends DemoIntegrationTest {
+
+  @Autowired
+  SimulatedTenant tenant;
+  @Autowired
+  GraphSimulator simulator;
+  @Autowired
+  ConnectSync sync;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  HistoryService history;
+
+  private JsonNode awaitProblem(String employeeId, String code) throws Exception {
+    JsonNode status = awaitSettled(employeeId);
+    assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Resolve problem");
+    assertThat(status.path("openTasks").get(0).path("candidateGroups").get(0).asText()).isEqualTo("onboarding-operators");
+    assertThat(runtime.getVariable(status.path("processInstanceId").asText(), "problemCode")).isEqualTo(code);
+    return status;
+  }
+
+  private String problem(JsonNode status, String variable) {
+    return (String) runtime.getVariable(status.path("processInstanceId").asText(), variable);
+  }
+
+  private void awaitOnboarded(String employeeId) throws Exception {
+    JsonNode status = awaitSettled(employeeId);
+    assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
+  }
+
+  private long adAccounts(String employeeId) throws Exception {
+    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
+      return ldap.search("DC=contoso,DC=com", SearchScope.SUB, "(employeeID=" + employeeId + ")").getEntryCount();
+    }
+  }
+
+  @Test
+  void noFreeSeatStopsThePreflightAndRetryWorksOnceSeatsAreBought() throws Exception {
+    SimulatedTenant.Sku pack = tenant.skus().get(1);
+    tenant.addSeats("ENTERPRISEPACK", -pack.free());
+
+    startOnboarding(request("F00001", "Nora", "Seat", ",\"licenseSku\":\"ENTERPRISEPACK\""));
+    JsonNode status = awaitProblem("F00001", OnboardingProcess.ERROR_NO_FREE_SEAT);
+
+    assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_PREFLIGHT_CLOUD);
+    assertThat(problem(status, "problemMessage")).contains("No free seat for ENTERPRISEPACK");
+    assertThat(adAccounts("F00001")).isZero();
+
+    tenant.addSeats("ENTERPRISEPACK", 5);
+    resolve("F00001", "RETRY");
+    awaitOnboarded("F00001");
+    assertThat(adAccounts("F00001")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnknownSkuCanBeAborted() throws Exception {
+    startOnboarding(request("F00002", "Otto", "Sku", ",\"licenseSku\":\"NO_SUCH_SKU\""));
+    JsonNode status = awaitProblem("F00002", OnboardingProcess.ERROR_LICENSE_ERROR);
+    assertThat(problem(status, "problemMessage")).isEqualTo("The tenant has no subscription for SKU NO_SUCH_SKU");
+
+    resolve("F00002", "ABORT");
+
+    assertThat(status("F00002").path("status").asText()).isEqualTo("ABORTED");
+  }
+
+  @Test
+  void anAddressHeldOnlyInTheCloudIsNotPlanned() throws Exception {
+    tenant.sync(new SyncedAccount(null, "Y2xvdWQtb25seS1sZW5hAA==", "lena.m", "lena.meyer@contoso.com",
+        "lena.meyer@contoso.com", "lena.meyer", List.of("SMTP:lena.meyer@contoso.com"), "X99999", "Lena Meyer",
+        "Lena", "Meyer", "Sales", null, "US", true, true, false));
+
+    startOnboarding(request("F00003", "Lena", "Meyer", ""));
+    awaitOnboarded("F00003");
+
+    assertThat(status("F00003").path("account").path("userPrincipalName").asText()).isEqualTo("lena.meyer2@contoso.com");
+  }
+
+  @Test
+  void aUsageLocationTheLicenceIsNotSoldInGoesToAPerson() throws Exception {
+    tenant.setProhibitedUsageLocations(Set.of("CU"));
+    try {
+      startOnboarding(request("F00004", "Ana", "Location", "").replace("\"DE\"", "\"CU\""));
+      JsonNode status = awaitProblem("F00004", OnboardingProcess.ERROR_USAGE_LOCATION_INVALID);
+      assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_ASSIGN_LICENSE);
+      assertThat(problem(status, "problemMessage")).contains("not available in the usage location CU");
+      resolve("F00004", "ABORT");
+      assertThat(status("F00004").path("status").asText()).isEqualTo("ABORTED");
+    } finally {
+      tenant.setProhibitedUsageLocations(Set.of());
+    }
+  }
+
+  @Test
+  void replicationOverdueThenRetryOnceSyncRunsAgain() throws Exception {
+    sync.pause();
+    try {
+      startOnboarding(request("F00005", "Rita", "Sync", ""));
+      JsonNode status = awaitProblem("F00005", OnboardingProcess.ERROR_REPLICATION_OVERDUE);
+      assertThat(problem(status, "problemMessage")).contains("PT8S").contains("Connect Sync");
+    } finally {
+      sync.resume();
+    }
+    resolve("F00005", "RETRY");
+    awaitOnboarded("F00005");
+  }
+
+  @Test
+  void mailboxOverdueThenRetry() throws Exception {
+    tenant.setMailboxDelay(Duration.ofHours(1));
+    try {
+      startOnboarding(request("F00006", "Max", "Mailbox", ""));
+      awaitProblem("F00006", OnboardingProcess.ERROR_MAILBOX_OVERDUE);
+    } finally {
+      tenant.setMailboxDelay(Duration.ofSeconds(2));
+    }
+    resolve("F00006", "RETRY");
+    awaitOnboarded("F00006");
+  }
+
+  @Test
+  void aRefusedTemporaryAccessPassThenRetry() throws Exception {
+    tenant.setTapPolicyEnabled(false);
+    try {
+      startOnboarding(request("F00007", "Tara", "Pass", ""));
+      JsonNode status = awaitProblem("F00007", OnboardingProcess.ERROR_TAP_FAILED);
+      assertThat(problem(status, "problemMessage")).contains("policy is not enabled");
+    } finally {
+      tenant.setTapPolicyEnabled(true);
+    }
+    resolve("F00007", "RETRY");
+    awaitOnboarded("F00007");
+  }
+
+  @Test
+  void completesThrough503sAnd429sWithoutAnIncident() throws Exception {
+    simulator.resetRequestCounts();
+    simulator.injectFaults(new SimulatorProperties.Faults(0.2, Duration.ZERO));
+    // A squeeze: one resource unit per two seconds, where every call costs at least one.
+    simulator.setThrottling(new SimulatorProperties.Throttling(1, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150)));
+    try {
+      startOnboarding(request("F00008", "Fay", "Flaky", ""));
+      awaitOnboarded("F00008");
+    } finally {
+      simulator.injectFaults(SimulatorProperties.Faults.NONE);
+      simulator.setThrottling(new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)));
+    }
+    String id = status("F00008").path("processInstanceId").asText();
+    assertThat(history.createHistoricIncidentQuery().processInstanceId(id).count()).isZero();
+    long faults = simulator.requestCounts().entrySet().stream()
+        .filter(e -> e.getKey().contains("(injected fault)")).mapToLong(e -> e.getValue()).sum();
+    long throttled = simulator.requestCounts().entrySet().stream()
+        .filter(e -> e.getKey().startsWith("429 ")).mapToLong(e -> e.getValue()).sum();
+    LoggerFactory.getLogger(CloudFailuresIT.class).info("Graph requests of an onboarding under 20% faults and throttling: {}",
+        simulator.requestCounts());
+    assertThat(faults).as(simulator.requestCounts().toString()).isPositive();
+    assertThat(throttled).as(simulator.requestCounts().toString()).isPositive();
+  }
+}
