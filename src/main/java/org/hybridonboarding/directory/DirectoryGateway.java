@@ -17,10 +17,13 @@ public interface DirectoryGateway {
   /**
    * Creates the account with its remote-mailbox attributes, a random password nobody sees and
    * "must change password at next logon". Safe to run again: an account this onboarding already
-   * created for the employeeID is completed and returned.
+   * created for the employeeID (it carries the onboarding's marker) is completed and returned.
    *
    * @param groupDns groups the account joins (a licensing group, for instance); joining twice is harmless
-   * @throws DirectoryException ACCOUNT_EXISTS when another account holds the employeeID
+   * @param onboardingId which onboarding creates it: recorded on the account, so that a retry
+   *     recognises its own account and nobody else's
+   * @throws DirectoryException ACCOUNT_EXISTS when another account holds the employeeID;
+   *     NAME_COLLISION when AD refuses a planned name that was taken since it was planned
    */
-  AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns);
+  AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId);
 }

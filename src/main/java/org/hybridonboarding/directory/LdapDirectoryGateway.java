@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.naming.Name;
 import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.DirContext;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ldap.AttributeInUseException;
 import org.springframework.ldap.NameAlreadyBoundException;
 import org.springframework.ldap.NameNotFoundException;
+import org.springframework.ldap.NamingException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
@@ -37,6 +40,10 @@ class LdapDirectoryGateway implements DirectoryGateway {
 
   private static final Logger log = LoggerFactory.getLogger(LdapDirectoryGateway.class);
 
+  /** Where an account records which onboarding created it: AD's adminDescription, rarely used. */
+  static final String MARKER_ATTRIBUTE = "adminDescription";
+  static final String MARKER_PREFIX = "Created by Hybrid Onboarding ";
+  static final int PASSWORD_ATTEMPTS = 3;
   static final int UAC_NORMAL_ACCOUNT = 0x200;
   static final int UAC_ACCOUNT_DISABLE = 0x2;
   private static final int MAX_SUFFIX = 999;
@@ -46,13 +53,21 @@ class LdapDirectoryGateway implements DirectoryGateway {
   private final LdapName base;
   private final DirectoryProperties properties;
   private final RemoteMailboxStrategy remoteMailbox;
+  private final Supplier<char[]> passwords;
 
+  @Autowired
   LdapDirectoryGateway(LdapTemplate ldap, BaseLdapPathSource contextSource,
       DirectoryProperties properties, RemoteMailboxStrategy remoteMailbox) {
+    this(ldap, contextSource.getBaseLdapName(), properties, remoteMailbox, Passwords::generate);
+  }
+
+  LdapDirectoryGateway(LdapTemplate ldap, LdapName base, DirectoryProperties properties,
+      RemoteMailboxStrategy remoteMailbox, Supplier<char[]> passwords) {
     this.ldap = ldap;
-    this.base = contextSource.getBaseLdapName();
+    this.base = base;
     this.properties = properties;
     this.remoteMailbox = remoteMailbox;
+    this.passwords = passwords;
   }
 
   @Override
@@ -119,21 +134,36 @@ class LdapDirectoryGateway implements DirectoryGateway {
   }
 
   @Override
-  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns) {
+  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
+    String marker = MARKER_PREFIX + onboardingId;
     Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
     Name dn;
     if (existing.isPresent()) {
       DirContextOperations account = existing.get();
-      if (!plan.samAccountName().equalsIgnoreCase(account.getStringAttribute("sAMAccountName"))) {
+      String found = account.getStringAttribute(MARKER_ATTRIBUTE);
+      if (!marker.equals(found)) {
         throw new DirectoryException("ACCOUNT_EXISTS", "An account with employeeID " + hire.employeeId()
             + " already exists: " + account.getNameInNamespace() + " (sAMAccountName "
-            + account.getStringAttribute("sAMAccountName") + "). This onboarding did not create it.");
+            + account.getStringAttribute("sAMAccountName") + "). "
+            + (found != null && found.startsWith(MARKER_PREFIX)
+                ? "Another onboarding created it (" + found.substring(MARKER_PREFIX.length()) + ")."
+                : "Hybrid Onboarding did not create it: a rehire or a duplicate?"));
       }
       dn = account.getDn();
-      log.info("Account {} for employeeID {} exists already; completing it", plan.samAccountName(), hire.employeeId());
+      log.info("Account {} for employeeID {} exists already from this onboarding; completing it",
+          account.getStringAttribute("sAMAccountName"), hire.employeeId());
     } else {
-      dn = LdapNameBuilder.newInstance(relative(plan.ouDn())).add("cn", plan.cn()).build();
-      ldap.bind(newAccount(dn, hire, plan));
+      dn = LdapNameBuilder.newInstance(relative(plan.ouDn())).add("CN", plan.cn()).build();
+      try {
+        ldap.bind(newAccount(dn, hire, plan, marker));
+      } catch (NamingException e) {
+        if (AdErrors.classify(e) == AdErrors.Kind.NAME_COLLISION) {
+          throw new DirectoryException("NAME_COLLISION", "AD refused the planned names of " + plan.displayName()
+              + " (" + plan.samAccountName() + ", " + plan.userPrincipalName() + ", " + plan.cn()
+              + "): another account took one of them since they were planned. " + e.getMessage());
+        }
+        throw e;
+      }
       log.info("Created disabled account {} for employeeID {}", plan.samAccountName(), hire.employeeId());
     }
     DirContextOperations account = ldap.lookupContext(dn);
@@ -163,7 +193,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     }
   }
 
-  private DirContextAdapter newAccount(Name dn, NewHire hire, IdentityPlan plan) {
+  private DirContextAdapter newAccount(Name dn, NewHire hire, IdentityPlan plan, String marker) {
     DirContextAdapter entry = new DirContextAdapter(dn);
     entry.setAttributeValues("objectClass", new String[] {"top", "person", "organizationalPerson", "user"});
     entry.setAttributeValue("cn", plan.cn());
@@ -181,20 +211,31 @@ class LdapDirectoryGateway implements DirectoryGateway {
       entry.setAttributeValue("manager", plan.managerDn());
     }
     entry.setAttributeValue("msExchUsageLocation", hire.usageLocation());
+    entry.setAttributeValue(MARKER_ATTRIBUTE, marker);
     // Created disabled: AD refuses an enabled account without a password that meets the policy.
     entry.setAttributeValue("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT | UAC_ACCOUNT_DISABLE));
     remoteMailbox.attributesFor(plan).forEach((name, values) -> entry.setAttributeValues(name, values.toArray()));
     return entry;
   }
 
+  /** A policy may refuse even a strong random password (history, banned words): make another. */
   private void setInitialPassword(Name dn) {
-    char[] password = Passwords.generate();
-    try {
-      ldap.modifyAttributes(dn, new ModificationItem[] {
-          new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-              new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
-    } finally {
-      Arrays.fill(password, '\0');
+    for (int attempt = 1; ; attempt++) {
+      char[] password = passwords.get();
+      try {
+        ldap.modifyAttributes(dn, new ModificationItem[] {
+            new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+                new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
+        return;
+      } catch (NamingException e) {
+        if (AdErrors.classify(e) != AdErrors.Kind.WEAK_PASSWORD || attempt == PASSWORD_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("The password policy refused generated password {} of {} for {}; making another",
+            attempt, PASSWORD_ATTEMPTS, dn);
+      } finally {
+        Arrays.fill(password, '\0');
+      }
     }
   }
 

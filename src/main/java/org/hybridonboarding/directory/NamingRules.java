@@ -15,6 +15,10 @@ public final class NamingRules {
   public static final int MAX_SAM_ACCOUNT_NAME = 20;
   /** Exchange's limit for mailNickname (and so the alias in addresses). */
   public static final int MAX_ALIAS = 64;
+  /** AD's limit for cn (and so the name part of the distinguished name). */
+  public static final int MAX_CN = 64;
+  /** Each of given name and surname in an alias, so that both always show. */
+  static final int MAX_ALIAS_PART = 30;
 
   /** Letters that Unicode decomposition does not reduce to ASCII, and German umlauts spelled out. */
   private static final Map<Integer, String> SPELLED = Map.ofEntries(
@@ -50,10 +54,10 @@ public final class NamingRules {
     return trimSeparators(ascii);
   }
 
-  /** given.surname, at most {@link #MAX_ALIAS} characters minus room for a numeric suffix. */
+  /** given.surname, each part at most 30 characters, leaving room for a numeric suffix. */
   public static String alias(String givenName, String surname) {
-    String alias = asciiPart(givenName) + "." + asciiPart(surname);
-    return trimSeparators(truncate(alias, MAX_ALIAS - 3));
+    return trimSeparators(truncate(asciiPart(givenName), MAX_ALIAS_PART)) + "."
+        + trimSeparators(truncate(asciiPart(surname), MAX_ALIAS_PART));
   }
 
   /** The alias with a numeric suffix for the n-th person of that name (n = 1: no suffix). */
@@ -66,9 +70,10 @@ public final class NamingRules {
     return numbered(alias, n, MAX_SAM_ACCOUNT_NAME);
   }
 
+  /** "Given Surname", numbered "(2)" on, within AD's 64 characters. */
   public static String cn(String givenName, String surname, int n) {
-    String cn = givenName + " " + surname;
-    return n <= 1 ? cn : cn + " (" + n + ")";
+    String suffix = n <= 1 ? "" : " (" + n + ")";
+    return truncate(givenName + " " + surname, MAX_CN - suffix.length()).strip() + suffix;
   }
 
   private static String truncate(String value, int max) {

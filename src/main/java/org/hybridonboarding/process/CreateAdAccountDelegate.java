@@ -31,7 +31,7 @@ public class CreateAdAccountDelegate implements JavaDelegate {
     AdAccount account;
     try {
       account = directory.createAccount(Hires.from(execution), Hires.plan(execution),
-          settings.accountGroups(LICENSE_SKU.get(execution)));
+          settings.accountGroups(LICENSE_SKU.get(execution)), execution.getProcessInstanceId());
     } catch (DirectoryException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

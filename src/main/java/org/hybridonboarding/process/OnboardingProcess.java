@@ -96,6 +96,8 @@ public final class OnboardingProcess {
   /** Error codes of the business failures the diagram models. */
   public static final String ERROR_ACCOUNT_EXISTS = "ACCOUNT_EXISTS";
   public static final String ERROR_MANAGER_NOT_FOUND = "MANAGER_NOT_FOUND";
+  /** Not for a person: the diagram plans the names again. */
+  public static final String ERROR_NAME_COLLISION = "NAME_COLLISION";
   public static final String ERROR_ADDRESS_IN_USE = "ADDRESS_IN_USE";
   public static final String ERROR_TAP_FAILED = "TAP_FAILED";
   public static final String ERROR_LICENSE_OVERDUE = "LICENSE_OVERDUE";

@@ -48,10 +48,17 @@ class NamingRulesTest {
   }
 
   @Test
-  void aliasesStayWithinExchangeLimit() {
+  void aliasesStayWithinExchangeLimitAndKeepBothNames() {
     String alias = NamingRules.alias("A".repeat(64), "B".repeat(64));
+    assertThat(alias).isEqualTo("a".repeat(30) + "." + "b".repeat(30));
     assertThat(alias.length()).isLessThanOrEqualTo(NamingRules.MAX_ALIAS - 3);
     assertThat(NamingRules.numbered(alias, 999, NamingRules.MAX_ALIAS).length()).isLessThanOrEqualTo(NamingRules.MAX_ALIAS);
+  }
+
+  @Test
+  void commonNamesStayWithinSixtyFourCharacters() {
+    assertThat(NamingRules.cn("A".repeat(64), "B".repeat(64), 1)).hasSize(64);
+    assertThat(NamingRules.cn("A".repeat(64), "B".repeat(64), 12)).hasSize(64).endsWith(" (12)");
   }
 
   @Test

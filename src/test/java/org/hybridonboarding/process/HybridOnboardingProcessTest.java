@@ -71,7 +71,7 @@ class HybridOnboardingProcessTest {
     when(directory.planIdentity(any(), any())).thenReturn(PLAN);
     when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
     when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
-    when(directory.createAccount(any(), any(), any())).thenReturn(
+    when(directory.createAccount(any(), any(), any(), any())).thenReturn(
         new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", IMMUTABLE_ID, NOW));
     when(cloud.assignLicense(anyString(), anyString(), anyString())).thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
   }
@@ -169,7 +169,7 @@ class HybridOnboardingProcessTest {
         .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com");
     verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
     verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
-    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()));
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString());
   }
 
   @Test
@@ -268,7 +268,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
     // The account is not created twice.
-    verify(directory, times(1)).createAccount(any(), any(), any());
+    verify(directory, times(1)).createAccount(any(), any(), any(), any());
   }
 
   @Test
@@ -304,7 +304,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void existingAccountGoesToAPerson() {
-    when(directory.createAccount(any(), any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
+    when(directory.createAccount(any(), any(), any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
@@ -371,7 +371,7 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
         .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
-    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
 
     complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
     run(TASK_PREFLIGHT_CLOUD);
@@ -410,7 +410,7 @@ class HybridOnboardingProcessTest {
     run(TASK_HAND_OVER_CREDENTIALS);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED).hasNotPassed(TASK_ASSIGN_LICENSE);
-    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)));
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)), anyString());
     verify(cloud, org.mockito.Mockito.never()).assignLicense(anyString(), anyString(), anyString());
   }
 
@@ -482,5 +482,29 @@ class HybridOnboardingProcessTest {
     verify(cloud, times(2)).handOverCredentials(handover.capture());
     assertThat(handover.getValue().validFrom()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
     assertThat(handover.getValue().managerEmployeeId()).isEqualTo("E00001");
+  }
+
+  @Test
+  void aNameTakenMeanwhileIsPlannedAgainWithoutAPerson() {
+    when(directory.createAccount(any(), any(), any(), any()))
+        .thenThrow(new DirectoryException(ERROR_NAME_COLLISION, "sAMAccountName taken"))
+        .thenReturn(new AdAccount("CN=José Müller (2),OU=Staff,DC=contoso,DC=com", "jose.mueller2", IMMUTABLE_ID, NOW));
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+    run(TASK_CREATE_AD_ACCOUNT);
+
+    assertThat(pi).isWaitingAt(TASK_PLAN_IDENTITY);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    untilReplicationWait(pi);
+    verify(directory, times(2)).planIdentity(any(), any());
+  }
+
+  @Test
+  void theAccountIsMarkedWithThisOnboarding() {
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+
+    verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()));
   }
 }

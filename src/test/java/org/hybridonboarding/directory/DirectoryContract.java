@@ -1,0 +1,280 @@
+package org.hybridonboarding.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ldap.NamingException;
+import org.springframework.ldap.core.DirContextAdapter;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.ldap.support.LdapNameBuilder;
+import org.springframework.ldap.support.LdapUtils;
+
+/**
+ * What the onboarding relies on from Active Directory, run against the embedded directory and
+ * against a real Samba AD domain controller over LDAPS: the same tests, the same gateway.
+ */
+abstract class DirectoryContract {
+
+  static final String MEGAN = "CN=Megan Bowen,OU=Staff,DC=contoso,DC=com";
+  static final String LICENSING_GROUP = "CN=Licensing-SPE_E3,OU=Groups,DC=contoso,DC=com";
+  static final String STRONG = "Vq7#mZp2!xL9wKd4";
+
+  /** Letters unique to this run: the Samba domain lives on between test classes. */
+  final String run = randomLetters(5);
+  LdapTemplate ldap;
+  LdapDirectoryGateway directory;
+  DirectoryProperties properties;
+  final Deque<String> nextPasswords = new ArrayDeque<>();
+  int counter;
+
+  /** url, base, bind DN, password of the directory under test. */
+  abstract String[] connection();
+
+  @BeforeEach
+  void connect() {
+    String[] c = connection();
+    LdapContextSource source = new LdapContextSource();
+    source.setUrl(c[0]);
+    source.setBase(c[1]);
+    source.setUserDn(c[2]);
+    source.setPassword(c[3]);
+    source.setBaseEnvironmentProperties(Map.of("java.naming.ldap.attributes.binary", "objectGUID msExchMailboxGuid"));
+    source.afterPropertiesSet();
+    ldap = new LdapTemplate(source);
+    ldap.setIgnorePartialResultException(true);
+    properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "contoso.com",
+        "contoso.com", "contoso.mail.onmicrosoft.com");
+    directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
+        () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
+  }
+
+  String employeeId() {
+    return "C" + run + String.format(Locale.ROOT, "%03d", ++counter);
+  }
+
+  NewHire hire(String givenName, String surname) {
+    return new NewHire(employeeId(), givenName, surname, "Finance", "Accountant", "E00001", "DE");
+  }
+
+  DirContextOperations read(String dn) {
+    return ldap.lookupContext(relative(dn));
+  }
+
+  javax.naming.Name relative(String dn) {
+    return LdapUtils.removeFirst(LdapUtils.newLdapName(dn), LdapUtils.newLdapName(connection()[1]));
+  }
+
+  /** Another account created behind the onboarding's back, as an admin or another tool would. */
+  void createForeignAccount(String cn, String sam, String upn, String employeeId) {
+    DirContextAdapter entry = new DirContextAdapter(LdapNameBuilder.newInstance("OU=Staff").add("cn", cn).build());
+    entry.setAttributeValues("objectClass", new String[] {"top", "person", "organizationalPerson", "user"});
+    entry.setAttributeValue("cn", cn);
+    entry.setAttributeValue("sAMAccountName", sam);
+    entry.setAttributeValue("userPrincipalName", upn);
+    if (employeeId != null) {
+      entry.setAttributeValue("employeeID", employeeId);
+    }
+    entry.setAttributeValue("userAccountControl", "514");
+    ldap.bind(entry);
+  }
+
+  @Test
+  void createsTheAccountWithEveryAttribute() {
+    NewHire hire = hire("José", "Müller" + run);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+
+    AdAccount account = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-1");
+
+    String alias = "jose.mueller" + run;
+    DirContextOperations entry = read(account.dn());
+    assertThat(entry.getStringAttribute("sAMAccountName")).isEqualTo(NamingRules.samAccountName(alias, 1));
+    assertThat(entry.getStringAttribute("userPrincipalName")).isEqualTo(alias + "@contoso.com");
+    assertThat(entry.getStringAttribute("mail")).isEqualTo(alias + "@contoso.com");
+    assertThat(entry.getStringAttribute("mailNickname")).isEqualTo(alias);
+    assertThat(entry.getStringAttribute("targetAddress")).isEqualTo("SMTP:" + alias + "@contoso.mail.onmicrosoft.com");
+    assertThat(entry.getStringAttributes("proxyAddresses")).containsExactlyInAnyOrder(
+        "SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.mail.onmicrosoft.com");
+    assertThat(entry.getStringAttribute("msExchRecipientDisplayType")).isEqualTo("-2147483642");
+    assertThat(entry.getStringAttribute("msExchRecipientTypeDetails")).isEqualTo("2147483648");
+    assertThat(entry.getStringAttribute("msExchRemoteRecipientType")).isEqualTo("1");
+    assertThat(entry.getStringAttribute("msExchVersion")).isEqualTo("88218628259840");
+    assertThat(entry.getStringAttribute("msExchUsageLocation")).isEqualTo("DE");
+    assertThat(entry.getObjectAttribute("msExchMailboxGuid")).isNull();
+    assertThat(entry.getStringAttribute("employeeID")).isEqualTo(hire.employeeId());
+    assertThat(entry.getStringAttribute("givenName")).isEqualTo("José");
+    assertThat(entry.getStringAttribute("sn")).isEqualTo("Müller" + run);
+    assertThat(entry.getStringAttribute("department")).isEqualTo("Finance");
+    assertThat(entry.getStringAttribute("title")).isEqualTo("Accountant");
+    assertThat(entry.getStringAttribute("manager")).isEqualToIgnoringCase(MEGAN);
+    assertThat(entry.getStringAttribute("userAccountControl")).isEqualTo("512");
+    assertThat(entry.getStringAttribute("pwdLastSet")).isEqualTo("0");
+    assertThat(entry.getStringAttribute("adminDescription")).isEqualTo("Created by Hybrid Onboarding onboarding-1");
+    assertThat(entry.getObjectAttribute("unicodePwd")).isNull();
+    byte[] guid = (byte[]) entry.getObjectAttribute("objectGUID");
+    assertThat(account.immutableId()).isEqualTo(Base64.getEncoder().encodeToString(guid));
+    assertThat(read(LICENSING_GROUP).getStringAttributes("member")).anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
+  }
+
+  @Test
+  void plansTheNextFreeNamesAfterACollision() {
+    NewHire first = hire("John", "Smith" + run);
+    directory.createAccount(first, directory.planIdentity(first, Set.of()), List.of(), "onboarding-1");
+
+    IdentityPlan second = directory.planIdentity(hire("John", "Smith" + run), Set.of());
+
+    String alias = "john.smith" + run;
+    assertThat(second.samAccountName()).isEqualTo(NamingRules.samAccountName(alias, 2));
+    assertThat(second.userPrincipalName()).isEqualTo(alias + "2@contoso.com");
+    assertThat(second.cn()).isEqualTo("John Smith" + run + " (2)");
+    assertThat(second.managerDn()).isEqualToIgnoringCase(MEGAN);
+  }
+
+  @Test
+  void aSamAccountNameTakenSincePlanningIsACollision() {
+    NewHire hire = hire("Kim", "Race" + run);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+    createForeignAccount("Someone " + run, plan.samAccountName(), "someone" + run + "@contoso.com", null);
+
+    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1"))
+        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
+  }
+
+  @Test
+  void aUpnTakenSincePlanningIsACollision() {
+    NewHire hire = hire("Lou", "Race" + run);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+    createForeignAccount("Someone Else " + run, "se" + run, plan.userPrincipalName(), null);
+
+    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1"))
+        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
+  }
+
+  @Test
+  void theDirectoryRefusesWeakPasswordsWith0000052D() {
+    createForeignAccount("Weak " + run, "weak" + run, "weak" + run + "@contoso.com", null);
+
+    assertThatThrownBy(() -> ldap.modifyAttributes(LdapNameBuilder.newInstance("OU=Staff").add("cn", "Weak " + run).build(),
+        new ModificationItem[] {new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+            new BasicAttribute("unicodePwd", Passwords.unicodePwd("password".toCharArray())))}))
+        .isInstanceOfSatisfying(NamingException.class, e -> {
+          assertThat(e.getMessage()).contains("0000052D");
+          assertThat(AdErrors.classify(e)).isEqualTo(AdErrors.Kind.WEAK_PASSWORD);
+        });
+  }
+
+  @Test
+  void aRefusedPasswordIsReplacedByAnother() {
+    nextPasswords.push("password");
+    NewHire hire = hire("Pia", "Policy" + run);
+
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1");
+
+    assertThat(read(account.dn()).getStringAttribute("userAccountControl")).isEqualTo("512");
+    assertThat(nextPasswords).isEmpty();
+  }
+
+  @Test
+  void creatingTwiceLeavesOneAccount() {
+    NewHire hire = hire("Maria", "Garcia" + run);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+
+    AdAccount first = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7");
+    AdAccount again = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(ldap.search(query().where("employeeID").is(hire.employeeId()), (Object o) -> o)).hasSize(1);
+    assertThat(read(LICENSING_GROUP).getStringAttributes("member")).filteredOn(m -> m.equalsIgnoreCase(first.dn())).hasSize(1);
+  }
+
+  @Test
+  void aHalfCreatedAccountIsCompleted() {
+    NewHire hire = hire("Hal", "Crash" + run);
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+    AdAccount account = directory.createAccount(hire, plan, List.of(), "onboarding-8");
+    // As if the process crashed after the add and before password and enabling.
+    ldap.modifyAttributes(relative(account.dn()), new ModificationItem[] {new ModificationItem(
+        DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("userAccountControl", "514"))});
+
+    directory.createAccount(hire, plan, List.of(), "onboarding-8");
+
+    assertThat(read(account.dn()).getStringAttribute("userAccountControl")).isEqualTo("512");
+  }
+
+  @Test
+  void anAccountThisOnboardingDidNotCreateIsNotTakenOver() {
+    NewHire hire = hire("Ken", "Adams" + run);
+    directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1");
+    String foreignId = employeeId();
+    createForeignAccount("Rehire " + run, "rehire" + run, "rehire" + run + "@contoso.com", foreignId);
+
+    assertThatThrownBy(() -> directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-2"))
+        .isInstanceOfSatisfying(DirectoryException.class, e -> {
+          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
+          assertThat(e.getMessage()).contains("Another onboarding created it (onboarding-1)");
+        });
+    NewHire rehire = new NewHire(foreignId, "Re", "Hire" + run, "IT", null, null, "US");
+    assertThatThrownBy(() -> directory.createAccount(rehire, directory.planIdentity(rehire, Set.of()), List.of(), "onboarding-3"))
+        .isInstanceOfSatisfying(DirectoryException.class, e -> {
+          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
+          assertThat(e.getMessage()).contains("Hybrid Onboarding did not create it");
+        });
+  }
+
+  @Test
+  void anUnknownManagerIsABusinessErrorAndAWildcardFindsNobody() {
+    for (String manager : List.of("E99999", "*", "E0000*")) {
+      NewHire hire = new NewHire(employeeId(), "Ann", "Lee" + run, "IT", null, manager, "US");
+      assertThatThrownBy(() -> directory.planIdentity(hire, Set.of()))
+          .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("MANAGER_NOT_FOUND"));
+    }
+  }
+
+  @Test
+  void hostileValuesAreStoredLiterally() {
+    String longName = ("Abcdefghij" + run).repeat(5).substring(0, 64);
+    List<String[]> names = List.of(
+        new String[] {"Seán", "O'Brien, Jr." + run},
+        new String[] {"Max", "Müller+Co" + run},
+        new String[] {"*)(objectClass=*", "Star" + run},
+        new String[] {"Back\\\\slash", "Test" + run},
+        new String[] {"#Hash", "Lead" + run},
+        new String[] {longName, longName});
+    for (String[] name : names) {
+      NewHire hire = new NewHire(employeeId(), name[0], name[1], "*)(objectClass=*", "#1 \\\\ \"quoted\" <b>", null, "IE");
+      AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-h");
+      DirContextOperations entry = read(account.dn());
+      assertThat(entry.getStringAttribute("givenName")).isEqualTo(name[0]);
+      assertThat(entry.getStringAttribute("sn")).isEqualTo(name[1]);
+      assertThat(entry.getStringAttribute("department")).isEqualTo("*)(objectClass=*");
+      assertThat(entry.getStringAttribute("title")).isEqualTo("#1 \\\\ \"quoted\" <b>");
+      assertThat(entry.getStringAttribute("cn").length()).isLessThanOrEqualTo(64);
+      assertThat(entry.getStringAttribute("sAMAccountName").length()).isLessThanOrEqualTo(20);
+      assertThat(entry.getStringAttribute("sAMAccountName").chars()).noneMatch(c -> "\"/\\[]:;|=,+*?<>".indexOf(c) >= 0);
+    }
+  }
+
+  private static String randomLetters(int n) {
+    Random random = new Random();
+    StringBuilder letters = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      letters.append((char) ('a' + random.nextInt(26)));
+    }
+    return letters.toString();
+  }
+}
