@@ -22,14 +22,14 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 log() { echo "samba-ad: $*" >&2; }
 
 install() {
+  command -v keytool >/dev/null || { log "keytool (from the JDK) is needed on the PATH"; exit 1; }
   if command -v samba-tool >/dev/null && command -v ldbmodify >/dev/null && command -v ldapsearch >/dev/null; then
     return
   fi
   log "installing Samba from Debian's packages"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq samba samba-ad-dc samba-ad-provision samba-dsdb-modules winbind ldb-tools ldap-utils openssl \
-    default-jre-headless >/dev/null
+  apt-get install -y -qq samba samba-ad-dc samba-ad-provision samba-dsdb-modules winbind ldb-tools ldap-utils openssl >/dev/null
 }
 
 certificates() {

@@ -37,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "onboarding.jobs.retry-cycle=PT1S,PT2S,PT3S",
     "camunda.bpm.job-execution.wait-time-in-millis=100",
     "camunda.bpm.job-execution.max-wait=500",
+    // A subclass may point spring.ldap.urls elsewhere (a Samba DC) with its own @DynamicPropertySource.
+    "spring.ldap.urls=ldap://localhost:${test.embedded-ldap-port}",
 })
 public abstract class DemoIntegrationTest {
 
@@ -50,7 +52,7 @@ public abstract class DemoIntegrationTest {
     int ldapPort = freePort();
     int graphPort = freePort();
     String database = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_ON_EXIT=FALSE";
-    registry.add("spring.ldap.urls", () -> "ldap://localhost:" + ldapPort);
+    registry.add("test.embedded-ldap-port", () -> ldapPort);
     registry.add("onboarding.simulator.port", () -> graphPort);
     registry.add("spring.datasource.url", () -> database);
   }

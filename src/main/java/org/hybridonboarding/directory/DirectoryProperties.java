@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param embedded run the in-memory directory of the demo instead of talking to spring.ldap.urls
  * @param routingDomain the tenant's mail routing domain, e.g. contoso.mail.onmicrosoft.com
+ * @param startTls upgrade a plain ldap:// connection with StartTLS (else use ldaps://)
  */
 @ConfigurationProperties("onboarding.directory")
 public record DirectoryProperties(
@@ -17,5 +18,6 @@ public record DirectoryProperties(
     String quarantineOu,
     String upnSuffix,
     String mailDomain,
-    String routingDomain) {
+    String routingDomain,
+    @DefaultValue("false") boolean startTls) {
 }

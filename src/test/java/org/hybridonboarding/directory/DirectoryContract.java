@@ -59,7 +59,7 @@ abstract class DirectoryContract {
     ldap = new LdapTemplate(source);
     ldap.setIgnorePartialResultException(true);
     properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "contoso.com",
-        "contoso.com", "contoso.mail.onmicrosoft.com");
+        "contoso.com", "contoso.mail.onmicrosoft.com", false);
     directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
         () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
   }

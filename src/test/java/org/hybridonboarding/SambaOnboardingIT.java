@@ -1,0 +1,85 @@
+package org.hybridonboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The demo with onboarding.directory.embedded=false: the simulated tenant and its Connect Sync,
+ * but a real Samba AD domain controller over LDAPS as the directory.
+ */
+@TestPropertySource(properties = "onboarding.directory.embedded=false")
+class SambaOnboardingIT extends DemoIntegrationTest {
+
+  static SambaTestDirectory samba;
+  /** The Samba domain lives on between test classes: ids and names unique to this run. */
+  static final String RUN = Integer.toString(new Random().nextInt(90_000) + 10_000);
+
+  @BeforeAll
+  static void requireSamba() {
+    samba = SambaTestDirectory.require();
+  }
+
+  @DynamicPropertySource
+  static void samba(DynamicPropertyRegistry registry) {
+    SambaTestDirectory directory = samba != null ? samba : SambaTestDirectory.require();
+    registry.add("spring.ldap.urls", directory::url);
+    registry.add("spring.ldap.base", directory::base);
+    registry.add("spring.ldap.username", directory::username);
+    registry.add("spring.ldap.password", directory::password);
+  }
+
+  @Autowired
+  LdapTemplate ldap;
+  @Autowired
+  GraphServiceClient graph;
+
+  @Test
+  void onboardsIntoARealDomainController() throws Exception {
+    String employeeId = "S" + RUN;
+    startOnboarding(request(employeeId, "Sam", "Samba" + RUN, ""));
+    approve(employeeId);
+
+    JsonNode status = awaitSettled(employeeId);
+    assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
+
+    List<DirContextOperations> found = ldap.search(query().where("employeeID").is(employeeId),
+        (Object o) -> (DirContextOperations) o);
+    assertThat(found).hasSize(1);
+    DirContextOperations account = found.get(0);
+    assertThat(account.getNameInNamespace()).isEqualToIgnoringCase("CN=Sam Samba" + RUN + ",OU=Staff,DC=contoso,DC=com");
+    assertThat(account.getStringAttribute("userAccountControl")).isEqualTo("512");
+    assertThat(account.getStringAttribute("pwdLastSet")).isEqualTo("0");
+    assertThat(account.getStringAttribute("msExchRecipientTypeDetails")).isEqualTo("2147483648");
+    assertThat(account.getStringAttribute("targetAddress")).isEqualTo("SMTP:sam.samba" + RUN + "@contoso.mail.onmicrosoft.com");
+    assertThat(account.getStringAttribute("manager")).isEqualToIgnoringCase("CN=Megan Bowen,OU=Staff,DC=contoso,DC=com");
+    String immutableId = Base64.getEncoder().encodeToString((byte[]) account.getObjectAttribute("objectGUID"));
+
+    User cloudUser = graph.users().byUserId(status.path("cloud").path("userId").asText())
+        .get(rc -> rc.queryParameters.select = new String[] {"onPremisesImmutableId", "assignedLicenses"});
+    assertThat(cloudUser.getOnPremisesImmutableId()).isEqualTo(immutableId);
+    assertThat(cloudUser.getAssignedLicenses()).hasSize(1);
+    assertThat(status.path("cloud").path("credentialsSentTo").asText()).isEqualTo("megan.bowen@contoso.com");
+  }
+
+  private void approve(String employeeId) throws Exception {
+    JsonNode tasks = JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + employeeId, "approver").body());
+    assertThat(tasks).hasSize(1);
+    assertThat(post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete", "approver",
+        "{\"variables\":{\"approved\":{\"value\":true}}}").statusCode()).isEqualTo(204);
+  }
+}
