@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Samba AD domain controller that {@code .ci/samba-ad.sh start} runs on loopback. Tests that
@@ -28,6 +29,7 @@ public record SambaTestDirectory(String url, String base, String username, Strin
       if (required) {
         throw new IllegalStateException(message + " SAMBA_REQUIRED=true, so this is a failure.");
       }
+      LoggerFactory.getLogger(SambaTestDirectory.class).warn("SKIPPED: {}", message);
       Assumptions.abort(message);
     }
     Properties properties = new Properties();

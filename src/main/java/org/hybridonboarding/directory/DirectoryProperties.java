@@ -1,5 +1,8 @@
 package org.hybridonboarding.directory;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embedded run the in-memory directory of the demo instead of talking to spring.ldap.urls
  * @param routingDomain the tenant's mail routing domain, e.g. contoso.mail.onmicrosoft.com
  * @param startTls upgrade a plain ldap:// connection with StartTLS (else use ldaps://)
+ * @param departmentOus department → OU for its new accounts; others go to usersOu
+ * @param departmentGroups department → groups its new accounts join
  */
 @ConfigurationProperties("onboarding.directory")
 public record DirectoryProperties(
@@ -19,5 +24,28 @@ public record DirectoryProperties(
     String upnSuffix,
     String mailDomain,
     String routingDomain,
-    @DefaultValue("false") boolean startTls) {
+    @DefaultValue("false") boolean startTls,
+    Map<String, String> departmentOus,
+    Map<String, List<String>> departmentGroups) {
+
+  public DirectoryProperties {
+    departmentOus = departmentOus == null ? Map.of() : Map.copyOf(departmentOus);
+    departmentGroups = departmentGroups == null ? Map.of() : Map.copyOf(departmentGroups);
+  }
+
+  /** Departments match without regard to case: HR systems are not consistent about it. */
+  public String ouFor(String department) {
+    return byDepartment(departmentOus, department).orElse(usersOu);
+  }
+
+  public List<String> groupsFor(String department) {
+    return byDepartment(departmentGroups, department).orElse(List.of());
+  }
+
+  private static <T> Optional<T> byDepartment(Map<String, T> map, String department) {
+    return map.entrySet().stream()
+        .filter(e -> department != null && e.getKey().equalsIgnoreCase(department))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
 }

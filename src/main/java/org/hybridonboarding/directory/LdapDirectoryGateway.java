@@ -53,20 +53,22 @@ class LdapDirectoryGateway implements DirectoryGateway {
   private final LdapName base;
   private final DirectoryProperties properties;
   private final RemoteMailboxStrategy remoteMailbox;
+  private final NamingRules naming;
   private final Supplier<char[]> passwords;
 
   @Autowired
-  LdapDirectoryGateway(LdapTemplate ldap, BaseLdapPathSource contextSource,
-      DirectoryProperties properties, RemoteMailboxStrategy remoteMailbox) {
-    this(ldap, contextSource.getBaseLdapName(), properties, remoteMailbox, Passwords::generate);
+  LdapDirectoryGateway(LdapTemplate ldap, BaseLdapPathSource contextSource, DirectoryProperties properties,
+      RemoteMailboxStrategy remoteMailbox, NamingRules naming) {
+    this(ldap, contextSource.getBaseLdapName(), properties, remoteMailbox, naming, Passwords::generate);
   }
 
   LdapDirectoryGateway(LdapTemplate ldap, LdapName base, DirectoryProperties properties,
-      RemoteMailboxStrategy remoteMailbox, Supplier<char[]> passwords) {
+      RemoteMailboxStrategy remoteMailbox, NamingRules naming, Supplier<char[]> passwords) {
     this.ldap = ldap;
     this.base = base;
     this.properties = properties;
     this.remoteMailbox = remoteMailbox;
+    this.naming = naming;
     this.passwords = passwords;
   }
 
@@ -79,15 +81,16 @@ class LdapDirectoryGateway implements DirectoryGateway {
           .orElseThrow(() -> new DirectoryException("MANAGER_NOT_FOUND",
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
     }
-    String alias = NamingRules.alias(hire.givenName(), hire.surname());
-    if (alias.indexOf('.') <= 0 || alias.endsWith(".")) {
+    String alias = naming.alias(hire.givenName(), hire.surname());
+    String samBase = naming.samBase(hire.givenName(), hire.surname());
+    if (alias.isEmpty() || samBase.isEmpty()) {
       throw new IllegalArgumentException("No account name can be derived from '" + hire.givenName()
           + " " + hire.surname() + "'");
     }
-    Set<String> taken = takenNames(alias, NamingRules.cn(hire.givenName(), hire.surname(), 1));
+    Set<String> taken = takenNames(alias, samBase, NamingRules.cn(hire.givenName(), hire.surname(), 1));
     taken.addAll(alsoTaken);
     for (int n = 1; n <= MAX_SUFFIX; n++) {
-      String sam = NamingRules.samAccountName(alias, n);
+      String sam = NamingRules.samAccountName(samBase, n);
       String nickname = NamingRules.numbered(alias, n, NamingRules.MAX_ALIAS);
       String upn = nickname + "@" + properties.upnSuffix();
       String mail = nickname + "@" + properties.mailDomain();
@@ -95,16 +98,16 @@ class LdapDirectoryGateway implements DirectoryGateway {
       String routing = nickname + "@" + properties.routingDomain();
       if (noneTaken(taken, sam, upn, mail, routing, cn)) {
         return new IdentityPlan(sam, upn, nickname, mail, cn, hire.givenName() + " " + hire.surname(),
-            properties.usersOu(), managerDn);
+            properties.ouFor(hire.department()), managerDn);
       }
     }
     throw new IllegalStateException("More than " + MAX_SUFFIX + " accounts are named like " + alias);
   }
 
   /** Every name in the directory that one planned name could collide with, in one search. */
-  private Set<String> takenNames(String alias, String cn) {
-    String samPrefix = NamingRules.samAccountName(alias.substring(0,
-        Math.min(alias.length(), NamingRules.MAX_SAM_ACCOUNT_NAME - 3)), 1);
+  private Set<String> takenNames(String alias, String samBase, String cn) {
+    String samPrefix = NamingRules.samAccountName(samBase.substring(0,
+        Math.min(samBase.length(), NamingRules.MAX_SAM_ACCOUNT_NAME - 3)), 1);
     List<List<String>> results = ldap.search(query()
             .attributes("sAMAccountName", "userPrincipalName", "mail", "proxyAddresses", "cn")
             .where("sAMAccountName").like(samPrefix + "*")
@@ -174,7 +177,9 @@ class LdapDirectoryGateway implements DirectoryGateway {
           plan.samAccountName());
     }
     AdAccount created = read(dn);
-    for (String groupDn : groupDns) {
+    List<String> groups = new ArrayList<>(groupDns);
+    groups.addAll(properties.groupsFor(hire.department()));
+    for (String groupDn : groups) {
       join(groupDn, created.dn());
     }
     return created;

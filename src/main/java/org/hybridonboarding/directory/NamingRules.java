@@ -3,13 +3,19 @@ package org.hybridonboarding.directory;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
 
 /**
  * How account names are derived from a person's name: José Müller → jose.mueller. Names are
- * transliterated to ASCII, apostrophes and spaces dropped, hyphens kept.
+ * transliterated to ASCII, apostrophes and spaces dropped, hyphens kept. Which parts make the
+ * alias (mailNickname, UPN, mail) and the sAMAccountName is configured by patterns over
+ * {given}, {surname}, {g} and {s} (first letters); ä, ö, ü are spelled ae, oe, ue or dropped
+ * to a, o, u.
  */
-public final class NamingRules {
+@Component
+public class NamingRules {
 
   /** AD refuses longer sAMAccountNames for users. */
   public static final int MAX_SAM_ACCOUNT_NAME = 20;
@@ -30,7 +36,36 @@ public final class NamingRules {
   private static final Pattern NOT_ALLOWED = Pattern.compile("[^a-z0-9-]");
   private static final Pattern HYPHENS = Pattern.compile("-{2,}");
 
-  private NamingRules() {
+  private static final Set<Integer> UMLAUTS = Set.of((int) 'ä', (int) 'ö', (int) 'ü');
+
+  private final NamingProperties properties;
+
+  public NamingRules(NamingProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The alias by the configured pattern (default given.surname), each part at most 30 characters. */
+  public String alias(String givenName, String surname) {
+    return apply(properties.aliasPattern(), givenName, surname);
+  }
+
+  /** What the sAMAccountName is cut from (default: the alias). */
+  public String samBase(String givenName, String surname) {
+    return apply(properties.samPattern(), givenName, surname);
+  }
+
+  private String apply(String pattern, String givenName, String surname) {
+    String given = trimSeparators(truncate(ascii(givenName), MAX_ALIAS_PART));
+    String sur = trimSeparators(truncate(ascii(surname), MAX_ALIAS_PART));
+    return trimSeparators(pattern
+        .replace("{given}", given)
+        .replace("{surname}", sur)
+        .replace("{g}", given.isEmpty() ? "" : given.substring(0, 1))
+        .replace("{s}", sur.isEmpty() ? "" : sur.substring(0, 1)));
+  }
+
+  private String ascii(String name) {
+    return asciiPart(name, properties.umlauts() == NamingProperties.Umlauts.SPELL_OUT);
   }
 
   /**
@@ -39,9 +74,13 @@ public final class NamingRules {
    * Empty when nothing of the name can be written in ASCII (e.g. a name in Cyrillic script).
    */
   public static String asciiPart(String name) {
+    return asciiPart(name, true);
+  }
+
+  static String asciiPart(String name, boolean spellOutUmlauts) {
     StringBuilder spelled = new StringBuilder();
     name.toLowerCase(Locale.ROOT).codePoints().forEach(cp -> {
-      String replacement = SPELLED.get(cp);
+      String replacement = !spellOutUmlauts && UMLAUTS.contains(cp) ? null : SPELLED.get(cp);
       if (replacement != null) {
         spelled.append(replacement);
       } else {
@@ -52,12 +91,6 @@ public final class NamingRules {
     String ascii = NOT_ALLOWED.matcher(COMBINING_MARKS.matcher(decomposed).replaceAll("")).replaceAll("");
     ascii = HYPHENS.matcher(ascii).replaceAll("-");
     return trimSeparators(ascii);
-  }
-
-  /** given.surname, each part at most 30 characters, leaving room for a numeric suffix. */
-  public static String alias(String givenName, String surname) {
-    return trimSeparators(truncate(asciiPart(givenName), MAX_ALIAS_PART)) + "."
-        + trimSeparators(truncate(asciiPart(surname), MAX_ALIAS_PART));
   }
 
   /** The alias with a numeric suffix for the n-th person of that name (n = 1: no suffix). */

@@ -59,9 +59,10 @@ abstract class DirectoryContract {
     ldap = new LdapTemplate(source);
     ldap.setIgnorePartialResultException(true);
     properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "contoso.com",
-        "contoso.com", "contoso.mail.onmicrosoft.com", false);
+        "contoso.com", "contoso.mail.onmicrosoft.com", false,
+        Map.of("Sales", "OU=Sales,OU=Staff," + c[1]), Map.of("Sales", List.of("CN=Sales,OU=Groups," + c[1])));
     directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
-        () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
+        new NamingRules(NamingProperties.defaults()), () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
   }
 
   String employeeId() {
@@ -129,6 +130,17 @@ abstract class DirectoryContract {
     byte[] guid = (byte[]) entry.getObjectAttribute("objectGUID");
     assertThat(account.immutableId()).isEqualTo(Base64.getEncoder().encodeToString(guid));
     assertThat(read(LICENSING_GROUP).getStringAttributes("member")).anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
+  }
+
+  @Test
+  void aDepartmentHasItsOuAndGroups() {
+    NewHire hire = new NewHire(employeeId(), "Sally", "Sales" + run, "sales", null, null, "US");
+
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-d");
+
+    assertThat(account.dn()).endsWithIgnoringCase(",OU=Sales,OU=Staff,DC=contoso,DC=com");
+    assertThat(read("CN=Sales,OU=Groups,DC=contoso,DC=com").getStringAttributes("member"))
+        .anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
   }
 
   @Test

@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NamingRulesTest {
 
+  private final NamingRules rules = new NamingRules(NamingProperties.defaults());
+
   @ParameterizedTest(name = "{0} {1} → {2}")
   @CsvSource({
       "José, Müller, jose.mueller",
@@ -23,7 +25,17 @@ class NamingRulesTest {
       "Anna-, -Lena, anna.lena",
   })
   void aliasesAreAscii(String given, String surname, String alias) {
-    assertThat(NamingRules.alias(given, surname)).isEqualTo(alias);
+    assertThat(rules.alias(given, surname)).isEqualTo(alias);
+  }
+
+  @Test
+  void patternsAndUmlautsAreConfigurable() {
+    NamingRules initials = new NamingRules(new NamingProperties("{given}.{surname}", "{g}{surname}",
+        NamingProperties.Umlauts.DROP));
+
+    assertThat(initials.alias("Jürgen", "Müller")).isEqualTo("jurgen.muller");
+    assertThat(initials.samBase("Jürgen", "Müller")).isEqualTo("jmuller");
+    assertThat(rules.samBase("Jürgen", "Müller")).isEqualTo("juergen.mueller");
   }
 
   @Test
@@ -34,7 +46,7 @@ class NamingRulesTest {
 
   @Test
   void samAccountNamesStayWithinTwentyCharacters() {
-    String alias = NamingRules.alias("Maximilian", "Schwarzenberger");
+    String alias = rules.alias("Maximilian", "Schwarzenberger");
     assertThat(alias).isEqualTo("maximilian.schwarzenberger");
     assertThat(NamingRules.samAccountName(alias, 1)).isEqualTo("maximilian.schwarzen").hasSize(20);
     assertThat(NamingRules.samAccountName(alias, 2)).isEqualTo("maximilian.schwarze2").hasSize(20);
@@ -49,7 +61,7 @@ class NamingRulesTest {
 
   @Test
   void aliasesStayWithinExchangeLimitAndKeepBothNames() {
-    String alias = NamingRules.alias("A".repeat(64), "B".repeat(64));
+    String alias = rules.alias("A".repeat(64), "B".repeat(64));
     assertThat(alias).isEqualTo("a".repeat(30) + "." + "b".repeat(30));
     assertThat(alias.length()).isLessThanOrEqualTo(NamingRules.MAX_ALIAS - 3);
     assertThat(NamingRules.numbered(alias, 999, NamingRules.MAX_ALIAS).length()).isLessThanOrEqualTo(NamingRules.MAX_ALIAS);
