@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -137,6 +138,26 @@ class HybridOnboardingIT extends DemoIntegrationTest {
       }
     }
     assertThat(cells).isGreaterThan(1000);
+  }
+
+  @Test
+  void twoJohnSmithsAtOnceGetDifferentNames() throws Exception {
+    startOnboarding(request("E20003", "Jon", "Twin", ""));
+    startOnboarding(request("E20004", "Jon", "Twin", ""));
+    approveAsApprover("E20003");
+    approveAsApprover("E20004");
+
+    JsonNode first = awaitSettled("E20003");
+    JsonNode second = awaitSettled("E20004");
+
+    assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("ONBOARDED");
+    assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("ONBOARDED");
+    assertThat(List.of(first.path("account").path("sAMAccountName").asText(), second.path("account").path("sAMAccountName").asText()))
+        .containsExactlyInAnyOrder("jon.twin", "jon.twin2");
+    assertThat(first.path("account").path("userPrincipalName").asText())
+        .isNotEqualTo(second.path("account").path("userPrincipalName").asText());
+    long plans = history.createHistoricActivityInstanceQuery().activityId(OnboardingProcess.TASK_PLAN_IDENTITY).count();
+    LoggerFactory.getLogger(HybridOnboardingIT.class).info("Two concurrent Jon Twins: identity planned {} times in all", plans);
   }
 
   private Message welcomeMail(String mailbox, String displayName) {

@@ -2,6 +2,7 @@ package org.hybridonboarding.simulation;
 
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
@@ -19,6 +20,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,6 +39,8 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
   private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
 
   private final SecureRandom random = new SecureRandom();
+  /** Names of adds under way: the check and the add are two steps, and AD's uniqueness is atomic. */
+  private final Set<String> inFlight = new HashSet<>();
   private final Clock clock;
   private InMemoryDirectoryServer server;
 
@@ -58,20 +63,10 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
           "000020B1: objectGUID and whenCreated are owned by the system and cannot be written");
     }
     String sam = entry.getAttributeValue("sAMAccountName");
-    if (sam != null) {
-      if (entry.hasObjectClass("user") && sam.length() > MAX_SAM_ACCOUNT_NAME) {
-        throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
-            "00000523: sAMAccountName '" + sam + "' is longer than " + MAX_SAM_ACCOUNT_NAME + " characters");
-      }
-      if (exists(Filter.createEqualityFilter("sAMAccountName", sam))) {
-        throw new LDAPException(ResultCode.ENTRY_ALREADY_EXISTS,
-            "00000524: UpdErr: DSID-031A11E2, problem 6005 (ENTRY_EXISTS): sAMAccountName '" + sam + "' is in use");
-      }
-    }
     String upn = entry.getAttributeValue("userPrincipalName");
-    if (upn != null && exists(Filter.createEqualityFilter("userPrincipalName", upn))) {
+    if (sam != null && entry.hasObjectClass("user") && sam.length() > MAX_SAM_ACCOUNT_NAME) {
       throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
-          "0000202F: UpdErr: DSID-031A11E2, problem 6005: userPrincipalName '" + upn + "' is not unique");
+          "00000523: sAMAccountName '" + sam + "' is longer than " + MAX_SAM_ACCOUNT_NAME + " characters");
     }
     byte[] password = entry.getAttributeValueBytes("unicodePwd");
     if (password != null) {
@@ -79,11 +74,47 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
       entry.removeAttribute("unicodePwd");
       entry.setAttribute("pwdLastSet", Long.toString(fileTimeNow()));
     }
+    // Last: nothing may refuse the add between reserving the names and the add itself.
+    reserve(sam, upn);
     byte[] guid = new byte[16];
     random.nextBytes(guid);
     entry.setAttribute("objectGUID", guid);
     entry.setAttribute("whenCreated", StaticUtils.encodeGeneralizedTime(Date.from(clock.instant())));
     request.setRequest(new AddRequest(entry, request.getRequest().getControls()));
+  }
+
+  /** Checks both names free, in the directory and among adds under way, and holds them until the add ends. */
+  private synchronized void reserve(String sam, String upn) throws LDAPException {
+    String samKey = sam == null ? null : "sam:" + sam.toLowerCase(Locale.ROOT);
+    String upnKey = upn == null ? null : "upn:" + upn.toLowerCase(Locale.ROOT);
+    if (sam != null && (inFlight.contains(samKey) || exists(Filter.createEqualityFilter("sAMAccountName", sam)))) {
+      throw new LDAPException(ResultCode.ENTRY_ALREADY_EXISTS,
+          "00002071: samldb: sAMAccountName '" + sam + "' already in use!");
+    }
+    if (upn != null && (inFlight.contains(upnKey) || exists(Filter.createEqualityFilter("userPrincipalName", upn)))) {
+      throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+          "0000202F: samldb: userPrincipalName '" + upn + "' is already in use");
+    }
+    if (samKey != null) {
+      inFlight.add(samKey);
+    }
+    if (upnKey != null) {
+      inFlight.add(upnKey);
+    }
+  }
+
+  /** The add is done (stored or refused): the directory itself now answers for its names. */
+  @Override
+  public synchronized void processAddResult(InMemoryInterceptedAddResult result) {
+    Entry entry = result.getRequest().toEntry();
+    String sam = entry.getAttributeValue("sAMAccountName");
+    String upn = entry.getAttributeValue("userPrincipalName");
+    if (sam != null) {
+      inFlight.remove("sam:" + sam.toLowerCase(Locale.ROOT));
+    }
+    if (upn != null) {
+      inFlight.remove("upn:" + upn.toLowerCase(Locale.ROOT));
+    }
   }
 
   @Override

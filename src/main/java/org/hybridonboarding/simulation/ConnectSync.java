@@ -1,19 +1,20 @@
 package org.hybridonboarding.simulation;
 
-import static org.springframework.ldap.query.LdapQueryBuilder.query;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.naming.directory.SearchControls;
 import javax.naming.ldap.LdapName;
 import org.hybridonboarding.directory.ObjectGuids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.control.PagedResultsDirContextProcessor;
 import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.SingleContextSource;
 import org.springframework.ldap.support.LdapUtils;
 
 /**
@@ -24,6 +25,7 @@ class ConnectSync implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectSync.class);
   private static final String REMOTE_USER_MAILBOX = "2147483648";
+  private static final int PAGE_SIZE = 500;
   private static final String[] ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
       "mailNickname", "proxyAddresses", "employeeID", "displayName", "givenName", "sn", "department", "title",
       "msExchUsageLocation", "userAccountControl", "msExchRecipientTypeDetails", "targetAddress",
@@ -82,10 +84,8 @@ class ConnectSync implements AutoCloseable {
     List<SyncedAccount> accounts = new ArrayList<>();
     List<SyncedGroup> groups = new ArrayList<>();
     for (LdapName ou : scope) {
-      accounts.addAll(ldap.search(query().base(ou).attributes(ATTRIBUTES).where("objectClass").is("user"),
-          (Object found) -> account((DirContextOperations) found)));
-      groups.addAll(ldap.search(query().base(ou).attributes("objectGUID", "cn", "member").where("objectClass").is("group"),
-          (Object found) -> group((DirContextOperations) found)));
+      accounts.addAll(pagedSearch(ou, "(objectClass=user)", ATTRIBUTES, ConnectSync::account));
+      groups.addAll(pagedSearch(ou, "(objectClass=group)", new String[] {"objectGUID", "cn", "member"}, ConnectSync::group));
     }
     int before = tenant.users().size();
     accounts.forEach(tenant::sync);
@@ -96,6 +96,23 @@ class ConnectSync implements AutoCloseable {
       log.info("Simulated Connect Sync exported {} new user(s) to the tenant", created);
     }
     return accounts.size();
+  }
+
+  /** AD returns at most MaxPageSize (1,000) entries to a plain search: read in pages, on one connection. */
+  private <T> List<T> pagedSearch(LdapName base, String filter, String[] attributes,
+      java.util.function.Function<DirContextOperations, T> mapper) {
+    SearchControls controls = new SearchControls();
+    controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+    controls.setReturningAttributes(attributes);
+    PagedResultsDirContextProcessor pages = new PagedResultsDirContextProcessor(PAGE_SIZE);
+    return SingleContextSource.doWithSingleContext(ldap.getContextSource(), operations -> {
+      List<T> all = new ArrayList<>();
+      do {
+        all.addAll(operations.search(base, filter, controls,
+            (Object found) -> mapper.apply((DirContextOperations) found), pages));
+      } while (pages.hasMore());
+      return all;
+    });
   }
 
   private static SyncedGroup group(DirContextOperations ctx) {

@@ -91,6 +91,18 @@ class ConnectSyncIT {
   }
 
   @Test
+  void readsAScopeLargerThanOnePage() throws Exception {
+    for (int i = 0; i < 1_100; i++) {
+      Entry entry = user("Staff", "Bulk " + i, "bulk" + i, "bulk" + i + "@contoso.com", "512");
+      entry.setAttribute("employeeID", "B" + i);
+      ldap.add(entry);
+    }
+
+    assertThat(sync.runCycle()).isEqualTo(1_100 + 3);
+    assertThat(tenant.users()).hasSize(1_103);
+  }
+
+  @Test
   void usersOutsideTheScopeStayOnPremises() throws Exception {
     ldap.add(user("Quarantine", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "514"));
 

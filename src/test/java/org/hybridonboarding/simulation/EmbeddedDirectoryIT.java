@@ -103,6 +103,36 @@ class EmbeddedDirectoryIT {
   }
 
   @Test
+  void concurrentAddsOfOneNameLeaveOneAccount() throws Exception {
+    int threads = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<ResultCode>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < threads; i++) {
+      int n = i;
+      results.add(pool.submit(() -> {
+        try (LDAPConnection own = new LDAPConnection("localhost", directory.port(), ADMIN, "admin")) {
+          start.await();
+          own.add(user("Twin " + n, "twin", "twin" + n + "@contoso.com"));
+          return ResultCode.SUCCESS;
+        } catch (LDAPException e) {
+          return e.getResultCode();
+        }
+      }));
+    }
+    start.countDown();
+    java.util.List<ResultCode> codes = new java.util.ArrayList<>();
+    for (var result : results) {
+      codes.add(result.get());
+    }
+    pool.shutdown();
+
+    assertThat(codes).filteredOn(ResultCode.SUCCESS::equals).hasSize(1);
+    assertThat(codes).filteredOn(ResultCode.ENTRY_ALREADY_EXISTS::equals).hasSize(threads - 1);
+    assertThat(ldap.search(BASE, com.unboundid.ldap.sdk.SearchScope.SUB, "(sAMAccountName=twin)").getEntryCount()).isEqualTo(1);
+  }
+
+  @Test
   void aDuplicateUpnIs19With0000202F() throws Exception {
     ldap.add(user("Ann Lee", "ann.lee", "ann.lee@contoso.com"));
 
