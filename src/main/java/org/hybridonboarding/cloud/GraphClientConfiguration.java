@@ -1,5 +1,6 @@
 package org.hybridonboarding.cloud;
 
+import com.azure.identity.ClientCertificateCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
 import com.microsoft.graph.core.requests.GraphClientFactory;
@@ -35,9 +36,23 @@ public class GraphClientConfiguration {
     return graph;
   }
 
-  private static AuthenticationProvider authentication(GraphProperties properties) {
+  static AuthenticationProvider authentication(GraphProperties properties) {
     String host = URI.create(properties.baseUrl()).getHost();
-    if (properties.clientSecret() != null && !properties.clientSecret().isBlank()) {
+    if (present(properties.clientCertificatePath())) {
+      require(properties.tenantId(), "onboarding.graph.tenant-id (ONBOARDING_GRAPH_TENANT_ID)");
+      require(properties.clientId(), "onboarding.graph.client-id (ONBOARDING_GRAPH_CLIENT_ID)");
+      var builder = new ClientCertificateCredentialBuilder()
+          .tenantId(properties.tenantId())
+          .clientId(properties.clientId());
+      String path = properties.clientCertificatePath();
+      if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".pfx") || path.toLowerCase(java.util.Locale.ROOT).endsWith(".p12")) {
+        builder.pfxCertificate(path).clientCertificatePassword(properties.clientCertificatePassword());
+      } else {
+        builder.pemCertificate(path);
+      }
+      return new AzureIdentityAuthenticationProvider(builder.build(), new String[] {host}, GRAPH_SCOPE);
+    }
+    if (present(properties.clientSecret())) {
       require(properties.tenantId(), "onboarding.graph.tenant-id (ONBOARDING_GRAPH_TENANT_ID)");
       require(properties.clientId(), "onboarding.graph.client-id (ONBOARDING_GRAPH_CLIENT_ID)");
       var credential = new ClientSecretCredentialBuilder()
@@ -47,11 +62,16 @@ public class GraphClientConfiguration {
           .build();
       return new AzureIdentityAuthenticationProvider(credential, new String[] {host}, GRAPH_SCOPE);
     }
-    if (properties.staticToken() != null && !properties.staticToken().isBlank()) {
+    if (present(properties.staticToken())) {
       return new BaseBearerTokenAuthenticationProvider(new StaticToken(properties.staticToken(), host));
     }
     throw new IllegalStateException("No Microsoft Graph credentials: set onboarding.graph.tenant-id, "
-        + "onboarding.graph.client-id and ONBOARDING_GRAPH_CLIENT_SECRET in the environment");
+        + "onboarding.graph.client-id and ONBOARDING_GRAPH_CLIENT_SECRET (or onboarding.graph.client-certificate-path) "
+        + "in the environment");
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static void require(String value, String name) {

@@ -156,7 +156,8 @@ class GraphCloudGateway implements CloudGateway {
   }
 
   private List<SubscribedSku> subscribedSkus() {
-    List<SubscribedSku> skus = Optional.ofNullable(graph.subscribedSkus().get().getValue()).orElse(List.of());
+    List<SubscribedSku> skus = Optional.ofNullable(graph.subscribedSkus().get(request -> request.queryParameters.select =
+        new String[] {"skuId", "skuPartNumber", "prepaidUnits", "consumedUnits"}).getValue()).orElse(List.of());
     skus.forEach(sku -> skuIds.put(sku.getSkuPartNumber(), sku.getSkuId()));
     return skus;
   }

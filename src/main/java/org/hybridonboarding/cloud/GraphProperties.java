@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The Microsoft Graph connection ({@code onboarding.graph.*}). Secrets come from the environment
  * (ONBOARDING_GRAPH_CLIENT_SECRET), never from a file in the repository.
  *
+ * @param clientCertificatePath a PEM or PFX certificate of the app registration, instead of a secret
+ * @param clientCertificatePassword the PFX's password (ONBOARDING_GRAPH_CLIENT_CERTIFICATE_PASSWORD)
  * @param staticToken a fixed bearer token; only for the simulated tenant of the demo
  * @param maxRetries how often the SDK's RetryHandler repeats a 429/503/504 before the job fails
  * @param retryDelay the delay the RetryHandler waits when Graph sends no Retry-After
@@ -18,6 +20,8 @@ public record GraphProperties(
     String tenantId,
     String clientId,
     String clientSecret,
+    String clientCertificatePath,
+    String clientCertificatePassword,
     String staticToken,
     @DefaultValue("5") int maxRetries,
     @DefaultValue("PT3S") Duration retryDelay,

@@ -507,4 +507,18 @@ class HybridOnboardingProcessTest {
 
     verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()));
   }
+
+  @Test
+  void anAddressTakenInTheCloudSincePlanningStopsThePreflight() {
+    org.mockito.Mockito.doThrow(new CloudException(ERROR_ADDRESS_IN_USE, "Already used in Entra ID by another user: jose.mueller@contoso.com"))
+        .when(cloud).preflight(anyString(), anyString(), any());
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_ADDRESS_IN_USE)
+        .containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD);
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+  }
 }
