@@ -23,6 +23,7 @@ class ApiExceptionHandler {
 
   private static final URI INVALID = URI.create("https://hybridonboarding.org/problems/invalid-request");
   private static final URI RUNNING = URI.create("https://hybridonboarding.org/problems/already-running");
+  private static final URI ENDED = URI.create("https://hybridonboarding.org/problems/not-running");
 
   @ExceptionHandler
   ProblemDetail invalid(InvalidRequestException e) {
@@ -52,6 +53,14 @@ class ApiExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     problem.setType(RUNNING);
     problem.setTitle("Onboarding already running");
+    return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail notRunning(OnboardingService.NotRunningException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(ENDED);
+    problem.setTitle("Onboarding not running");
     return problem;
   }
 

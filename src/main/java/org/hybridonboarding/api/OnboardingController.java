@@ -10,11 +10,13 @@ import org.hybridonboarding.process.OnboardingRequest;
 import org.hybridonboarding.process.RequestRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -26,6 +28,8 @@ class OnboardingController {
   private static final Set<String> MAY_START = Set.of(OnboardingProcess.GROUP_REQUESTERS, "camunda-admin");
   private static final Set<String> MAY_READ = Set.of(OnboardingProcess.GROUP_REQUESTERS,
       OnboardingProcess.GROUP_APPROVERS, OnboardingProcess.GROUP_OPERATORS, "camunda-admin");
+
+  private static final int MAX_REASON = 500;
 
   private final OnboardingService onboardings;
   private final RequestRules rules;
@@ -53,6 +57,23 @@ class OnboardingController {
     requireGroup(MAY_READ);
     return onboardings.status(employeeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "No onboarding for employeeId " + employeeId));
+  }
+
+  /**
+   * Cancels a running onboarding; compensation runs in the process (licences removed, account
+   * disabled and quarantined). 202: accepted, the undo is under way.
+   */
+  @DeleteMapping("/{employeeId}")
+  ResponseEntity<OnboardingStatus> cancel(@PathVariable String employeeId,
+      @RequestParam(defaultValue = "Cancelled by request") String reason) {
+    requireGroup(MAY_START);
+    if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
+      throw new InvalidRequestException(List.of(new RequestRules.Violation("reason",
+          "must be at most " + MAX_REASON + " characters without control characters")));
+    }
+    return onboardings.cancel(employeeId, reason, identity.getCurrentAuthentication().getUserId())
+        .map(status -> ResponseEntity.accepted().body(status))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No onboarding for employeeId " + employeeId));
   }
 
   /** The authentication filter has checked who it is; here we check what they may do. */

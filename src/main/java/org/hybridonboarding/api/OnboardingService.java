@@ -48,7 +48,8 @@ class OnboardingService {
       OnboardingProcess.END_EVENT_ONBOARDED, "ONBOARDED",
       OnboardingProcess.END_EVENT_REJECTED, "REJECTED",
       OnboardingProcess.END_EVENT_INVALID, "INVALID",
-      OnboardingProcess.END_EVENT_ABORTED, "ABORTED");
+      OnboardingProcess.END_EVENT_ABORTED, "ABORTED",
+      OnboardingProcess.END_EVENT_CANCELLED, "CANCELLED");
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -75,6 +76,33 @@ class OnboardingService {
       runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
     }
     return status(request.employeeId()).orElseThrow();
+  }
+
+  /** Thrown when there is an onboarding for that employeeId but none is running. */
+  static class NotRunningException extends RuntimeException {
+    NotRunningException(String employeeId, String status) {
+      super("The onboarding for employeeId " + employeeId + " has ended (" + status + "): nothing to cancel");
+    }
+  }
+
+  /**
+   * Cancels the running onboarding: the process undoes what it did (licences, AD account) on its
+   * own; the answer is the state right after the request was accepted.
+   */
+  Optional<OnboardingStatus> cancel(String employeeId, String reason, String cancelledBy) {
+    Optional<OnboardingStatus> current = status(employeeId);
+    if (current.isEmpty()) {
+      return current;
+    }
+    if (!isRunning(employeeId)) {
+      throw new NotRunningException(employeeId, current.get().status());
+    }
+    runtime.createMessageCorrelation(OnboardingProcess.MESSAGE_CANCEL)
+        .processInstanceBusinessKey(employeeId)
+        .setVariable(OnboardingProcess.CANCELLATION_REASON.name(), reason)
+        .setVariable(OnboardingProcess.CANCELLED_BY.name(), cancelledBy)
+        .correlate();
+    return status(employeeId);
   }
 
   private boolean isRunning(String employeeId) {

@@ -55,4 +55,12 @@ public interface CloudGateway {
 
   /** True once Exchange Online has provisioned the user's mailbox. */
   boolean hasMailbox(String userId);
+
+  /**
+   * Removes the licences assigned directly to the user (group-based ones go with the group
+   * membership). Nothing to do for a user Entra does not know (yet).
+   *
+   * @return the skuIds removed
+   */
+  List<String> removeDirectLicenses(String userId);
 }

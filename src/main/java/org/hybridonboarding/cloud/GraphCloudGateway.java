@@ -264,6 +264,33 @@ class GraphCloudGateway implements CloudGateway {
   }
 
   @Override
+  public List<String> removeDirectLicenses(String userId) {
+    User user;
+    try {
+      user = graph.users().byUserId(userId).get(request ->
+          request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
+    } catch (ODataError error) {
+      if (error.getResponseStatusCode() == 404) {
+        return List.of();
+      }
+      throw error;
+    }
+    List<UUID> direct = Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of()).stream()
+        .filter(state -> state.getAssignedByGroup() == null)
+        .map(LicenseAssignmentState::getSkuId)
+        .distinct()
+        .toList();
+    if (!direct.isEmpty()) {
+      AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
+      body.setAddLicenses(new ArrayList<>());
+      body.setRemoveLicenses(new ArrayList<>(direct));
+      graph.users().byUserId(userId).assignLicense().post(body);
+      log.info("Removed {} licence(s) from {}", direct.size(), user.getUserPrincipalName());
+    }
+    return direct.stream().map(UUID::toString).toList();
+  }
+
+  @Override
   public boolean hasMailbox(String userId) {
     User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = new String[] {"id", "provisionedPlans"});
     boolean provisioned = Optional.ofNullable(user.getProvisionedPlans()).orElse(List.of()).stream()

@@ -26,4 +26,13 @@ public interface DirectoryGateway {
    *     NAME_COLLISION when AD refuses a planned name that was taken since it was planned
    */
   AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId);
+
+  /**
+   * Undoes an onboarding in AD: the account this onboarding created is disabled, leaves all its
+   * groups, records why and moves to the quarantine OU. Safe to run again; nothing to do when the
+   * onboarding created no account.
+   *
+   * @return the account's distinguished name in quarantine, or empty when there is none
+   */
+  java.util.Optional<String> quarantine(String employeeId, String onboardingId, String reason);
 }

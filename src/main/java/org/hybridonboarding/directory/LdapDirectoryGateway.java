@@ -185,6 +185,45 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return created;
   }
 
+  @Override
+  public Optional<String> quarantine(String employeeId, String onboardingId, String reason) {
+    Optional<DirContextOperations> found = findByEmployeeId(employeeId)
+        .filter(account -> (MARKER_PREFIX + onboardingId).equals(account.getStringAttribute(MARKER_ATTRIBUTE)));
+    if (found.isEmpty()) {
+      log.info("No account of onboarding {} for employeeID {} to quarantine", onboardingId, employeeId);
+      return Optional.empty();
+    }
+    DirContextOperations account = found.get();
+    String dn = account.getNameInNamespace();
+    ldap.modifyAttributes(account.getDn(), new ModificationItem[] {
+        new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+            new BasicAttribute("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT | UAC_ACCOUNT_DISABLE))),
+        new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("description", reason))});
+    for (String groupDn : groupsOf(dn)) {
+      try {
+        ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
+            new ModificationItem(DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", dn))});
+      } catch (org.springframework.ldap.NoSuchAttributeException alreadyGone) {
+        log.debug("{} had already left {}", dn, groupDn);
+      }
+    }
+    LdapName quarantined = LdapNameBuilder.newInstance(relative(properties.quarantineOu()))
+        .add("CN", account.getStringAttribute("cn")).build();
+    LdapName current = LdapUtils.newLdapName(account.getDn());
+    if (!current.equals(quarantined)) {
+      ldap.rename(current, quarantined);
+    }
+    String result = LdapNameBuilder.newInstance(base).add(quarantined).build().toString();
+    log.info("Quarantined {} (employeeID {}) as {}: disabled, out of its groups", dn, employeeId, result);
+    return Optional.of(result);
+  }
+
+  /** The groups that hold the account as a member (memberOf is computed by AD, not by every directory). */
+  private List<String> groupsOf(String dn) {
+    return ldap.search(query().where("objectClass").is("group").and("member").is(dn),
+        (Object found) -> ((DirContextOperations) found).getNameInNamespace());
+  }
+
   /** Adds the member; a member already there is what we wanted (AD answers 20 or 68). */
   private void join(String groupDn, String memberDn) {
     try {

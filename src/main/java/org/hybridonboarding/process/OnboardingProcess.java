@@ -31,6 +31,13 @@ public final class OnboardingProcess {
   public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
   public static final String TASK_HAND_OVER_CREDENTIALS = "Task_HandOverCredentials";
   public static final String TASK_RESOLVE_PROBLEM = "Task_ResolveProblem";
+  public static final String TASK_REMOVE_LICENSES_ON_CANCEL = "Task_RemoveLicensesOnCancel";
+  public static final String TASK_QUARANTINE_ACCOUNT_ON_CANCEL = "Task_QuarantineAccountOnCancel";
+  public static final String TASK_REMOVE_LICENSES_ON_ABORT = "Task_RemoveLicensesOnAbort";
+  public static final String TASK_QUARANTINE_ACCOUNT_ON_ABORT = "Task_QuarantineAccountOnAbort";
+  public static final String END_EVENT_CANCELLED = "EndEvent_Cancelled";
+  /** The message that cancels a running onboarding, correlated by business key (= employeeId). */
+  public static final String MESSAGE_CANCEL = "CancelOnboarding";
   public static final String END_EVENT_ONBOARDED = "EndEvent_Onboarded";
   public static final String END_EVENT_REJECTED = "EndEvent_Rejected";
   public static final String END_EVENT_INVALID = "EndEvent_Invalid";
@@ -89,6 +96,10 @@ public final class OnboardingProcess {
   public static final Var<String> PROBLEM_CODE = Var.of("problemCode", String.class);
   public static final Var<String> PROBLEM_MESSAGE = Var.of("problemMessage", String.class);
   public static final Var<String> RESOLUTION = Var.of("resolution", String.class);
+
+  // Cancellation
+  public static final Var<String> CANCELLATION_REASON = Var.of("cancellationReason", String.class);
+  public static final Var<String> CANCELLED_BY = Var.of("cancelledBy", String.class);
 
   public static final String RESOLUTION_RETRY = "RETRY";
   public static final String RESOLUTION_ABORT = "ABORT";

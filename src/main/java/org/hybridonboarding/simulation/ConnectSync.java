@@ -2,7 +2,10 @@ package org.hybridonboarding.simulation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,8 @@ class ConnectSync implements AutoCloseable {
   private final SimulatedTenant tenant;
   private final List<LdapName> scope;
   private volatile boolean paused;
+  /** The users this sync exported last time: only those it may delete. */
+  private final Set<String> exported = new HashSet<>();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "simulated-connect-sync");
     thread.setDaemon(true);
@@ -89,9 +94,18 @@ class ConnectSync implements AutoCloseable {
     }
     int before = tenant.users().size();
     accounts.forEach(tenant::sync);
+    Set<String> seen = accounts.stream().map(SyncedAccount::immutableId).collect(Collectors.toSet());
+    for (String gone : exported) {
+      if (!seen.contains(gone)) {
+        tenant.deleteSynced(gone);
+        log.info("Simulated Connect Sync deleted a user that left its scope");
+      }
+    }
+    exported.clear();
+    exported.addAll(seen);
     groups.forEach(tenant::sync);
     tenant.processGroupLicensing();
-    int created = tenant.users().size() - before;
+    int created = Math.max(0, tenant.users().size() - before);
     if (created > 0) {
       log.info("Simulated Connect Sync exported {} new user(s) to the tenant", created);
     }

@@ -215,6 +215,20 @@ class SimulatedTenant {
     }
   }
 
+  /**
+   * Connect Sync's deletion of a user that left its scope (moved to an OU it does not read, or
+   * deleted): the user goes, and so do its licences' seats.
+   */
+  synchronized void deleteSynced(String immutableId) {
+    users.values().stream().filter(u -> u.source.immutableId().equals(immutableId)).findFirst().ifPresent(user -> {
+      for (Assignment assignment : List.copyOf(user.assignments)) {
+        unassign(user, assignment);
+      }
+      groups.values().forEach(group -> group.memberIds.remove(user.id));
+      users.remove(user.id);
+    });
+  }
+
   /** A UPN whose suffix is not verified in the tenant arrives as alias@tenant.onmicrosoft.com. */
   private String cloudUpn(String upn, String samAccountName) {
     if (upn == null) {

@@ -144,6 +144,27 @@ abstract class DirectoryContract {
   }
 
   @Test
+  void quarantineDisablesStripsGroupsRecordsWhyAndMoves() {
+    NewHire hire = hire("Quinn", "Quarantine" + run);
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(LICENSING_GROUP), "onboarding-q");
+
+    String moved = directory.quarantine(hire.employeeId(), "onboarding-q", "Onboarding cancelled by test").orElseThrow();
+
+    assertThat(moved).isEqualToIgnoringCase("CN=Quinn Quarantine" + run + ",OU=Quarantine,DC=contoso,DC=com");
+    DirContextOperations entry = read(moved);
+    assertThat(entry.getStringAttribute("userAccountControl")).isEqualTo("514");
+    assertThat(entry.getStringAttribute("description")).isEqualTo("Onboarding cancelled by test");
+    String[] members = read(LICENSING_GROUP).getStringAttributes("member");
+    assertThat(members == null ? new String[0] : members)
+        .noneSatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()))
+        .noneSatisfy(m -> assertThat(m).isEqualToIgnoringCase(moved));
+    // Again: nothing more to do, and another onboarding's account is not touched.
+    assertThat(directory.quarantine(hire.employeeId(), "onboarding-q", "again")).contains(moved);
+    assertThat(directory.quarantine(hire.employeeId(), "onboarding-other", "not mine")).isEmpty();
+    assertThat(read(moved).getStringAttribute("description")).isEqualTo("again");
+  }
+
+  @Test
   void plansTheNextFreeNamesAfterACollision() {
     NewHire first = hire("John", "Smith" + run);
     directory.createAccount(first, directory.planIdentity(first, Set.of()), List.of(), "onboarding-1");

@@ -101,6 +101,8 @@ class HybridOnboardingProcessTest {
     Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud));
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
+    Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
+    Mocks.register("quarantineAccountDelegate", new QuarantineAccountDelegate(directory, clock));
   }
 
   @AfterEach
@@ -276,8 +278,14 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = replicationTimedOut();
 
     complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_ABORT));
+    run(TASK_REMOVE_LICENSES_ON_ABORT);
+    run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
+    // The user never reached Entra: no licence to remove; the account is quarantined with the reason.
+    verify(cloud, org.mockito.Mockito.never()).removeDirectLicenses(anyString());
+    verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()),
+        org.mockito.ArgumentMatchers.contains("aborted by an operator at Wait for replication (REPLICATION_OVERDUE)"));
   }
 
   @Test
@@ -520,5 +528,75 @@ class HybridOnboardingProcessTest {
     assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_ADDRESS_IN_USE)
         .containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD);
     verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+  }
+
+  void cancel(ProcessInstance pi) {
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_CANCEL)
+        .processInstanceBusinessKey("E10001")
+        .setVariable(CANCELLATION_REASON.name(), "offer withdrawn")
+        .setVariable(CANCELLED_BY.name(), "hr-system")
+        .correlate();
+    run(TASK_REMOVE_LICENSES_ON_CANCEL);
+    run(TASK_QUARANTINE_ACCOUNT_ON_CANCEL);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_CANCELLED);
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
+  void cancelledWhileWaitingForApproval() {
+    ProcessInstance pi = start(request());
+
+    cancel(pi);
+
+    verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()),
+        org.mockito.ArgumentMatchers.eq("Onboarding cancelled by hr-system: offer withdrawn on 2026-11-29"));
+    verify(cloud, org.mockito.Mockito.never()).removeDirectLicenses(anyString());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+  }
+
+  @Test
+  void cancelledWhileWaitingForReplication() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.empty());
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    assertThat(pi).isWaitingAt(TIMER_REPLICATION_POLL);
+
+    cancel(pi);
+
+    verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()), anyString());
+    verify(cloud, org.mockito.Mockito.never()).removeDirectLicenses(anyString());
+  }
+
+  @Test
+  void cancelledWhileWaitingForGroupLicensing() {
+    register(true, ProcessProperties.Licensing.Mode.GROUP);
+    when(cloud.groupLicenseActive(org.mockito.ArgumentMatchers.eq("cloud-1"), org.mockito.ArgumentMatchers.eq("SPE_E3"), any()))
+        .thenReturn(false);
+    ProcessInstance pi = untilLicensing();
+    run(TASK_CHECK_GROUP_LICENSE);
+    assertThat(pi).isWaitingAt(TIMER_GROUP_LICENSE_POLL);
+
+    cancel(pi);
+
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(cloud, directory);
+    order.verify(cloud).removeDirectLicenses("cloud-1");
+    order.verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()), anyString());
+  }
+
+  @Test
+  void cancelledWhileWaitingForTheMailbox() {
+    when(cloud.hasMailbox("cloud-1")).thenReturn(false);
+    ProcessInstance pi = untilLicensing();
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    assertThat(pi).isWaitingAt(TIMER_MAILBOX_POLL);
+
+    cancel(pi);
+
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(cloud, directory);
+    order.verify(cloud).removeDirectLicenses("cloud-1");
+    order.verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()), anyString());
+    verify(cloud, org.mockito.Mockito.never()).handOverCredentials(any());
   }
 }
