@@ -13,6 +13,7 @@ import com.microsoft.graph.models.SubscribedSku;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.ApiException;
 import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import java.time.Instant;
@@ -52,6 +53,71 @@ class GraphCloudGateway implements CloudGateway {
 
   @Override
   public Set<String> addressesInUse(String employeeId, List<String> addresses) {
+    return described("look up addresses in use", String.join(", ", addresses), () -> doAddressesInUse(employeeId, addresses));
+  }
+
+  @Override
+  public void preflight(String skuPartNumber, String employeeId, List<String> addresses) {
+    described("pre-flight", "SKU " + skuPartNumber + ", employeeId " + employeeId, () -> {
+      doPreflight(skuPartNumber, employeeId, addresses);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<CloudUser> findSyncedUser(String immutableId) {
+    return described("find the synced user", "onPremisesImmutableId " + immutableId, () -> doFindSyncedUser(immutableId));
+  }
+
+  @Override
+  public String assignLicense(String userId, String usageLocation, String skuPartNumber) {
+    return described("assign licence " + skuPartNumber, "user " + userId, () -> doAssignLicense(userId, usageLocation, skuPartNumber));
+  }
+
+  @Override
+  public boolean groupLicenseActive(String userId, String skuPartNumber, Instant since) {
+    return described("read the licence state of " + skuPartNumber, "user " + userId, () -> doGroupLicenseActive(userId, skuPartNumber, since));
+  }
+
+  @Override
+  public String handOverCredentials(CredentialHandover credentials) {
+    return described("create and mail a Temporary Access Pass", credentials.userPrincipalName(), () -> doHandOverCredentials(credentials));
+  }
+
+  @Override
+  public List<String> removeDirectLicenses(String userId) {
+    return described("remove licences", "user " + userId, () -> doRemoveDirectLicenses(userId));
+  }
+
+  @Override
+  public boolean hasMailbox(String userId) {
+    return described("check the mailbox", "user " + userId, () -> doHasMailbox(userId));
+  }
+
+  /**
+   * Technical failures (5xx, 429 beyond the retry budget, unexpected answers) become the job's
+   * failure and, once retries are spent, the incident an admin reads in Cockpit: say which system,
+   * which operation, which answer and for whom. Business failures pass unchanged.
+   */
+  private static <T> T described(String operation, String target, java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (CloudException business) {
+      throw business;
+    } catch (ApiException e) {
+      String detail = e instanceof ODataError odata && odata.getError() != null
+          ? odata.getError().getCode() + ": " + odata.getError().getMessage() : e.getMessage();
+      throw new IllegalStateException("Microsoft Graph: " + operation + " (" + target + ") failed with HTTP "
+          + e.getResponseStatusCode() + " " + detail, e);
+    } catch (RuntimeException e) {
+      if (String.valueOf(e.getMessage()).startsWith("Microsoft Graph:")) {
+        throw e;
+      }
+      throw new IllegalStateException("Microsoft Graph: " + operation + " (" + target + ") failed: " + e, e);
+    }
+  }
+
+  private Set<String> doAddressesInUse(String employeeId, List<String> addresses) {
     if (addresses.isEmpty()) {
       return Set.of();
     }
@@ -81,8 +147,7 @@ class GraphCloudGateway implements CloudGateway {
     return inUse;
   }
 
-  @Override
-  public void preflight(String skuPartNumber, String employeeId, List<String> addresses) {
+  private void doPreflight(String skuPartNumber, String employeeId, List<String> addresses) {
     // Seats change all the time: always ask. The ids it brings are remembered for licensing.
     SubscribedSku sku = subscribedSkus().stream()
         .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
@@ -94,14 +159,13 @@ class GraphCloudGateway implements CloudGateway {
       throw new CloudException("NO_FREE_SEAT", "No free seat for " + skuPartNumber + ": " + consumed + " of "
           + enabled + " are assigned. Buy seats or choose another SKU.");
     }
-    Set<String> inUse = addressesInUse(employeeId, addresses);
+    Set<String> inUse = doAddressesInUse(employeeId, addresses);
     if (!inUse.isEmpty()) {
       throw new CloudException("ADDRESS_IN_USE", "Already used in Entra ID by another user: " + String.join(", ", inUse));
     }
   }
 
-  @Override
-  public Optional<CloudUser> findSyncedUser(String immutableId) {
+  private Optional<CloudUser> doFindSyncedUser(String immutableId) {
     // onPremisesImmutableId is only filterable as an advanced query.
     var users = graph.users().get(request -> {
       request.queryParameters.filter = "onPremisesImmutableId eq '" + odataString(immutableId) + "'";
@@ -114,8 +178,7 @@ class GraphCloudGateway implements CloudGateway {
         .map(user -> new CloudUser(user.getId(), user.getUserPrincipalName(), user.getUsageLocation()));
   }
 
-  @Override
-  public String assignLicense(String userId, String usageLocation, String skuPartNumber) {
+  private String doAssignLicense(String userId, String usageLocation, String skuPartNumber) {
     UUID skuId = skuId(skuPartNumber);
     User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = USER_FIELDS);
     boolean assigned = Optional.ofNullable(user.getAssignedLicenses()).orElse(List.of()).stream()
@@ -162,8 +225,7 @@ class GraphCloudGateway implements CloudGateway {
     return skus;
   }
 
-  @Override
-  public boolean groupLicenseActive(String userId, String skuPartNumber, Instant since) {
+  private boolean doGroupLicenseActive(String userId, String skuPartNumber, Instant since) {
     UUID skuId = skuId(skuPartNumber);
     User user = graph.users().byUserId(userId).get(request ->
         request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
@@ -189,8 +251,7 @@ class GraphCloudGateway implements CloudGateway {
     return false;
   }
 
-  @Override
-  public String handOverCredentials(CredentialHandover credentials) {
+  private String doHandOverCredentials(CredentialHandover credentials) {
     String recipient = managerMail(credentials.managerEmployeeId()).orElse(handover.helpdeskAddress());
     if (recipient == null || recipient.isBlank()) {
       throw new IllegalStateException("The new hire has no manager with a mailbox and "
@@ -263,8 +324,7 @@ class GraphCloudGateway implements CloudGateway {
     return new CloudException("LICENSE_ERROR", detail);
   }
 
-  @Override
-  public List<String> removeDirectLicenses(String userId) {
+  private List<String> doRemoveDirectLicenses(String userId) {
     User user;
     try {
       user = graph.users().byUserId(userId).get(request ->
@@ -290,8 +350,7 @@ class GraphCloudGateway implements CloudGateway {
     return direct.stream().map(UUID::toString).toList();
   }
 
-  @Override
-  public boolean hasMailbox(String userId) {
+  private boolean doHasMailbox(String userId) {
     User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = new String[] {"id", "provisionedPlans"});
     boolean provisioned = Optional.ofNullable(user.getProvisionedPlans()).orElse(List.of()).stream()
         .anyMatch(GraphCloudGateway::isExchangeProvisioned);

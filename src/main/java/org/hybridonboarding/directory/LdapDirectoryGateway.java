@@ -74,6 +74,36 @@ class LdapDirectoryGateway implements DirectoryGateway {
 
   @Override
   public IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken) {
+    return described("plan the names", "employeeID " + hire.employeeId(), () -> doPlanIdentity(hire, alsoTaken));
+  }
+
+  @Override
+  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
+    return described("create the account", plan.samAccountName() + " in " + plan.ouDn(),
+        () -> doCreateAccount(hire, plan, groupDns, onboardingId));
+  }
+
+  @Override
+  public Optional<String> quarantine(String employeeId, String onboardingId, String reason) {
+    return described("quarantine the account", "employeeID " + employeeId, () -> doQuarantine(employeeId, onboardingId, reason));
+  }
+
+  /**
+   * Technical failures (a DC down, a refused bind, a missing OU) become the job's failure and,
+   * once retries are spent, the incident an admin reads in Cockpit: say which system, which
+   * operation, for whom, and AD's own result. Business failures pass unchanged.
+   */
+  private static <T> T described(String operation, String target, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (DirectoryException business) {
+      throw business;
+    } catch (NamingException e) {
+      throw new IllegalStateException("Active Directory: " + operation + " (" + target + ") failed: " + e.getMessage(), e);
+    }
+  }
+
+  private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken) {
     String managerDn = null;
     if (hire.managerEmployeeId() != null) {
       managerDn = findByEmployeeId(hire.managerEmployeeId())
@@ -136,8 +166,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return Arrays.stream(names).noneMatch(name -> taken.contains(name.toLowerCase(Locale.ROOT)));
   }
 
-  @Override
-  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
+  private AdAccount doCreateAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
     String marker = MARKER_PREFIX + onboardingId;
     Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
     Name dn;
@@ -185,8 +214,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return created;
   }
 
-  @Override
-  public Optional<String> quarantine(String employeeId, String onboardingId, String reason) {
+  private Optional<String> doQuarantine(String employeeId, String onboardingId, String reason) {
     Optional<DirContextOperations> found = findByEmployeeId(employeeId)
         .filter(account -> (MARKER_PREFIX + onboardingId).equals(account.getStringAttribute(MARKER_ATTRIBUTE)));
     if (found.isEmpty()) {

@@ -1,0 +1,52 @@
+package org.hybridonboarding.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.hybridonboarding.DemoIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/** A technical failure that outlasts every retry becomes an incident an admin can read and retry. */
+@TestPropertySource(properties = {
+    "onboarding.approval.required=false",
+    "onboarding.graph.max-retries=0",
+    "onboarding.jobs.retry-cycle=PT1S",
+})
+class IncidentIT extends DemoIntegrationTest {
+
+  @Autowired
+  GraphSimulator simulator;
+
+  @Test
+  void aGraphOutageBecomesAnIncidentThatSaysWhatFailed() throws Exception {
+    simulator.injectFaults(new SimulatorProperties.Faults(1.0, Duration.ZERO));
+    JsonNode status;
+    try {
+      startOnboarding(request("I00001", "Ian", "Incident", ""));
+      status = awaitSettled("I00001");
+    } finally {
+      simulator.injectFaults(SimulatorProperties.Faults.NONE);
+    }
+
+    JsonNode incident = status.path("incidents").get(0);
+    assertThat(incident.path("type").asText()).isEqualTo("failedJob");
+    assertThat(incident.path("step").asText()).isEqualTo("Task_PlanIdentity");
+    assertThat(incident.path("message").asText())
+        .startsWith("Microsoft Graph: look up addresses in use (ian.incident@contoso.com) failed with HTTP 50");
+
+    // The admin's fix in Cockpit: Graph answers again, retry the job.
+    JsonNode jobs = JSON.readTree(get("/engine-rest/job?processInstanceId=" + status.path("processInstanceId").asText()
+        + "&withException=true", "admin").body());
+    HttpResponse<String> retried = send(request("/engine-rest/job/" + jobs.get(0).path("id").asText() + "/retries", "admin")
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"retries\":1}")).build());
+    assertThat(retried.statusCode()).isEqualTo(204);
+    status = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+        .until(() -> status("I00001"), s -> s.path("status").asText().equals("ONBOARDED") || !s.path("openTasks").isEmpty());
+    assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
+  }
+}
