@@ -115,6 +115,23 @@ public abstract class DemoIntegrationTest {
             || !s.path("openTasks").isEmpty() || !s.path("incidents").isEmpty());
   }
 
+  /** The approval task, once the names are previewed for the approver (an asynchronous step). */
+  protected String awaitApprovalTask(String employeeId) {
+    JsonNode tasks = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        .until(() -> JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + employeeId
+            + "&taskDefinitionKey=Task_ApproveOnboarding", "approver").body()), t -> t.size() == 1);
+    return tasks.get(0).path("id").asText();
+  }
+
+  /** What the approver does in Tasklist, over the same REST API Tasklist uses. */
+  protected void approve(String employeeId, boolean approved) {
+    HttpResponse<String> completed = post("/engine-rest/task/" + awaitApprovalTask(employeeId) + "/complete", "approver",
+        "{\"variables\":{\"approved\":{\"value\":" + approved + "},\"approvalComment\":{\"value\":\"From a test\"}}}");
+    if (completed.statusCode() != 204) {
+      throw new AssertionError("approval not completed: " + completed.body());
+    }
+  }
+
   protected JsonNode status(String employeeId) throws IOException {
     return JSON.readTree(get("/api/onboardings/" + employeeId, "hr-system").body());
   }

@@ -53,7 +53,7 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     assertThat(created.statusCode()).as(created.headers().map() + created.body()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/onboardings/E20001");
 
-    approveAsApprover("E20001");
+    approve("E20001", true);
 
     JsonNode status = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
         .until(() -> json.readTree(get("/api/onboardings/E20001", "hr-system").body()),
@@ -113,7 +113,7 @@ class HybridOnboardingIT extends DemoIntegrationTest {
   @Test
   void theTemporaryAccessPassIsNowhereButInTheMail(CapturedOutput output) throws Exception {
     startOnboarding(request("E20002", "Zoë", "Ødegård", "").replace("E00001", "E00002"));
-    approveAsApprover("E20002");
+    approve("E20002", true);
     JsonNode status = awaitSettled("E20002");
     assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
 
@@ -144,8 +144,8 @@ class HybridOnboardingIT extends DemoIntegrationTest {
   void twoJohnSmithsAtOnceGetDifferentNames() throws Exception {
     startOnboarding(request("E20003", "Jon", "Twin", ""));
     startOnboarding(request("E20004", "Jon", "Twin", ""));
-    approveAsApprover("E20003");
-    approveAsApprover("E20004");
+    approve("E20003", true);
+    approve("E20004", true);
 
     JsonNode first = awaitSettled("E20003");
     JsonNode second = awaitSettled("E20004");
@@ -172,16 +172,6 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     Matcher matcher = Pattern.compile("Temporary Access Pass</td><td><b[^>]*>([^<]+)</b>").matcher(mail.getBody().getContent());
     assertThat(matcher.find()).as(mail.getBody().getContent()).isTrue();
     return HtmlUtils.htmlUnescape(matcher.group(1));
-  }
-
-  /** What the approver does in Tasklist, over the same REST API Tasklist uses. */
-  private void approveAsApprover(String employeeId) throws Exception {
-    JsonNode tasks = json.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + employeeId, "approver").body());
-    assertThat(tasks).hasSize(1);
-    assertThat(tasks.get(0).path("taskDefinitionKey").asText()).isEqualTo(OnboardingProcess.TASK_APPROVE_ONBOARDING);
-    var completed = post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete", "approver",
-        "{\"variables\":{\"approved\":{\"value\":true},\"approvalComment\":{\"value\":\"Welcome\"}}}");
-    assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
   }
 
   private SearchResultEntry adAccount(String employeeId) throws Exception {

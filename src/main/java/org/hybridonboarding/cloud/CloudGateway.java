@@ -63,4 +63,7 @@ public interface CloudGateway {
    * @return the skuIds removed
    */
   List<String> removeDirectLicenses(String userId);
+
+  /** Mails a notice (HTML) from the configured sender mailbox. */
+  void notify(String to, String subject, String html);
 }

@@ -94,6 +94,32 @@ class GraphCloudGateway implements CloudGateway {
     return described("check the mailbox", "user " + userId, () -> doHasMailbox(userId));
   }
 
+  @Override
+  public void notify(String to, String subject, String html) {
+    described("mail a notice", to, () -> {
+      send(to, subject, html);
+      return null;
+    });
+  }
+
+  private void send(String to, String subject, String html) {
+    Message mail = new Message();
+    mail.setSubject(subject);
+    ItemBody body = new ItemBody();
+    body.setContentType(BodyType.Html);
+    body.setContent(html);
+    mail.setBody(body);
+    EmailAddress address = new EmailAddress();
+    address.setAddress(to);
+    Recipient recipient = new Recipient();
+    recipient.setEmailAddress(address);
+    mail.setToRecipients(List.of(recipient));
+    SendMailPostRequestBody send = new SendMailPostRequestBody();
+    send.setMessage(mail);
+    send.setSaveToSentItems(false);
+    graph.users().byUserId(handover.sender()).sendMail().post(send);
+  }
+
   /**
    * Technical failures (5xx, 429 beyond the retry budget, unexpected answers) become the job's
    * failure and, once retries are spent, the incident an admin reads in Cockpit: say which system,
@@ -273,21 +299,8 @@ class GraphCloudGateway implements CloudGateway {
       }
       throw error;
     }
-    Message mail = new Message();
-    mail.setSubject(WelcomeMail.subject(credentials));
-    ItemBody body = new ItemBody();
-    body.setContentType(BodyType.Html);
-    body.setContent(WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
-    mail.setBody(body);
-    EmailAddress address = new EmailAddress();
-    address.setAddress(recipient);
-    Recipient to = new Recipient();
-    to.setEmailAddress(address);
-    mail.setToRecipients(List.of(to));
-    SendMailPostRequestBody send = new SendMailPostRequestBody();
-    send.setMessage(mail);
-    send.setSaveToSentItems(false);
-    graph.users().byUserId(handover.sender()).sendMail().post(send);
+    send(recipient, WelcomeMail.subject(credentials),
+        WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
     log.info("Mailed a Temporary Access Pass for {} to {}", credentials.userPrincipalName(), recipient);
     return recipient;
   }

@@ -11,7 +11,12 @@ public final class OnboardingProcess {
   // Element ids of processes/hybrid-onboarding.bpmn
   public static final String START_EVENT = "StartEvent_OnboardingRequested";
   public static final String TASK_VALIDATE_REQUEST = "Task_ValidateRequest";
+  public static final String TASK_PREVIEW_IDENTITY = "Task_PreviewIdentity";
   public static final String TASK_APPROVE_ONBOARDING = "Task_ApproveOnboarding";
+  public static final String TIMER_APPROVAL_REMINDER = "Timer_ApprovalReminder";
+  public static final String TASK_REMIND_APPROVERS = "Task_RemindApprovers";
+  public static final String TIMER_APPROVAL_ESCALATION = "Timer_ApprovalEscalation";
+  public static final String TASK_ESCALATE_APPROVAL = "Task_EscalateApproval";
   public static final String TIMER_PROVISIONING_WINDOW = "Timer_ProvisioningWindow";
   public static final String TASK_PLAN_IDENTITY = "Task_PlanIdentity";
   public static final String TASK_PREFLIGHT_CLOUD = "Task_PreflightCloud";

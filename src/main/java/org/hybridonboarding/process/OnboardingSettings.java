@@ -25,6 +25,18 @@ public class OnboardingSettings {
     return properties.approval().required();
   }
 
+  public String getApprovalReminderAfter() {
+    return iso(properties.approval().reminderAfter());
+  }
+
+  public String getApprovalEscalationAfter() {
+    return iso(properties.approval().escalationAfter());
+  }
+
+  public ProcessProperties.Approval approval() {
+    return properties.approval();
+  }
+
   public String getReplicationPollInterval() {
     return iso(properties.replication().pollInterval());
   }

@@ -17,7 +17,17 @@ public record ProcessProperties(
     @DefaultValue Licensing licensing,
     @DefaultValue Jobs jobs) {
 
-  public record Approval(@DefaultValue("true") boolean required) {
+  /**
+   * @param reminderAfter a waiting approval mails reminderTo after this long (the task stays open)
+   * @param escalationAfter then the escalation group may approve too
+   */
+  public record Approval(
+      @DefaultValue("true") boolean required,
+      @DefaultValue("PT24H") Duration reminderAfter,
+      String reminderTo,
+      @DefaultValue("PT72H") Duration escalationAfter,
+      @DefaultValue("onboarding-escalation") String escalationGroup,
+      @DefaultValue("http://localhost:8080/camunda/app/tasklist/") String tasklistUrl) {
   }
 
   public record Replication(

@@ -24,7 +24,8 @@ class IdentitySetup {
   static final Map<String, String> GROUPS = Map.of(
       "onboarding-requesters", "Onboarding requesters (HR and ITSM systems)",
       "onboarding-approvers", "Onboarding approvers",
-      "onboarding-operators", "Onboarding operators");
+      "onboarding-operators", "Onboarding operators",
+      "onboarding-escalation", "Onboarding escalation (overdue approvals)");
 
   /** Demo user id → the group it belongs to; each demo user's password is its id. */
   static final Map<String, String> DEMO_USERS = Map.of(

@@ -43,12 +43,15 @@ class OnboardingApiIT extends DemoIntegrationTest {
 
     assertThat(created.statusCode()).isEqualTo(201);
     assertThat(created.headers().firstValue("Location")).hasValue("/api/onboardings/E30001");
+    awaitApprovalTask("E30001");
     JsonNode status = json.readTree(get("/api/onboardings/E30001", "hr-system").body());
     assertThat(status.path("status").asText()).isEqualTo("RUNNING");
     assertThat(status.path("currentSteps").get(0).asText()).isEqualTo("Approve onboarding");
     assertThat(status.path("openTasks").get(0).path("name").asText()).isEqualTo("Approve onboarding");
     assertThat(status.path("openTasks").get(0).path("candidateGroups").get(0).asText()).isEqualTo("onboarding-approvers");
     assertThat(status.path("cloud").path("licenseSku").asText()).isEqualTo("SPE_E3");
+    // The names the approver sees, previewed before approval.
+    assertThat(status.path("account").path("sAMAccountName").asText()).isEqualTo("ann.lee");
   }
 
   @Test
@@ -145,6 +148,7 @@ class OnboardingApiIT extends DemoIntegrationTest {
           "department":{"value":"IT"},"usageLocation":{"value":"US"},"startDate":{"value":"2026-12-01"}}}""");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 
+    awaitApprovalTask("E30007");
     JsonNode status = json.readTree(get("/api/onboardings/E30007", "hr-system").body());
     assertThat(status.path("status").asText()).isEqualTo("RUNNING");
     assertThat(status.path("currentSteps").get(0).asText()).isEqualTo("Approve onboarding");
@@ -154,10 +158,7 @@ class OnboardingApiIT extends DemoIntegrationTest {
   void rejectedOnboardingsEndRejected() throws Exception {
     HttpResponse<String> created = post("/api/onboardings", "hr-system", request("E30008", "Ann", "Lee", ""));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String taskId = tasks.createTaskQuery().processInstanceBusinessKey("E30008").singleResult().getId();
-    HttpResponse<String> completed = post("/engine-rest/task/" + taskId + "/complete", "approver",
-        "{\"variables\":{\"approved\":{\"value\":false},\"approvalComment\":{\"value\":\"No budget\"}}}");
-    assertThat(completed.statusCode()).isEqualTo(204);
+    approve("E30008", false);
 
     JsonNode status = json.readTree(get("/api/onboardings/E30008", "hr-system").body());
     assertThat(status.path("status").asText()).isEqualTo("REJECTED");
@@ -196,6 +197,7 @@ class OnboardingApiIT extends DemoIntegrationTest {
     assertThat(form.path("id").asText()).isEqualTo("approve-onboarding");
     List<String> keys = new ArrayList<>();
     form.path("components").forEach(c -> keys.add(c.path("key").asText()));
-    assertThat(keys).contains("employeeId", "givenName", "surname", "approved", "approvalComment");
+    assertThat(keys).contains("employeeId", "givenName", "surname", "sAMAccountName", "userPrincipalName", "mail",
+        "approved", "approvalComment");
   }
 }

@@ -82,7 +82,8 @@ class HybridOnboardingProcessTest {
 
   private void register(boolean approvalRequired, ProcessProperties.Licensing.Mode mode) {
     ProcessProperties properties = new ProcessProperties(Duration.ofDays(14), ZoneId.of("UTC"),
-        new ProcessProperties.Approval(approvalRequired),
+        new ProcessProperties.Approval(approvalRequired, Duration.ofHours(24), "approvers@contoso.com",
+            Duration.ofHours(72), "onboarding-escalation", "http://tasklist"),
         new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
         new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
         new ProcessProperties.Licensing("SPE_E3", mode, Map.of("SPE_E3", LICENSING_GROUP),
@@ -102,6 +103,8 @@ class HybridOnboardingProcessTest {
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
     Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
+    Mocks.register("remindApproversDelegate", new RemindApproversDelegate(cloud, settings));
+    Mocks.register("escalateApprovalDelegate", new EscalateApprovalDelegate(engine.getTaskService(), settings));
     Mocks.register("quarantineAccountDelegate", new QuarantineAccountDelegate(directory, clock));
   }
 
@@ -131,8 +134,15 @@ class HybridOnboardingProcessTest {
     engine.getManagementService().executeJob(job.getId());
   }
 
+  /** Started, with the names previewed for the approver. */
+  ProcessInstance awaitingApproval(Map<String, Object> variables) {
+    ProcessInstance pi = start(variables);
+    run(TASK_PREVIEW_IDENTITY);
+    return pi;
+  }
+
   ProcessInstance approved() {
-    ProcessInstance pi = start(request());
+    ProcessInstance pi = awaitingApproval(request());
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
     assertThat(task(pi)).hasCandidateGroup(GROUP_APPROVERS);
     complete(task(pi), withVariables(APPROVED.name(), true, APPROVAL_COMMENT.name(), "welcome"));
@@ -176,11 +186,29 @@ class HybridOnboardingProcessTest {
 
   @Test
   void rejectedByApprover() {
-    ProcessInstance pi = start(request());
+    ProcessInstance pi = awaitingApproval(request());
+    assertThat(pi).variables().containsEntry(SAM_ACCOUNT_NAME.name(), "jose.mueller");
     complete(task(pi), withVariables(APPROVED.name(), false, APPROVAL_COMMENT.name(), "not in the budget"));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_REJECTED);
-    verifyNoInteractions(directory, cloud);
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+    verify(cloud, org.mockito.Mockito.never()).preflight(anyString(), anyString(), any());
+  }
+
+  @Test
+  void aWaitingApprovalRemindsThenEscalates() {
+    ProcessInstance pi = awaitingApproval(request());
+
+    run(TIMER_APPROVAL_REMINDER);
+    run(TASK_REMIND_APPROVERS);
+    verify(cloud).notify(org.mockito.ArgumentMatchers.eq("approvers@contoso.com"),
+        org.mockito.ArgumentMatchers.contains("José Müller"), org.mockito.ArgumentMatchers.contains("http://tasklist"));
+    assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
+
+    run(TIMER_APPROVAL_ESCALATION);
+    run(TASK_ESCALATE_APPROVAL);
+    assertThat(task(pi)).hasCandidateGroup(GROUP_APPROVERS).hasCandidateGroup("onboarding-escalation");
+    assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
   }
 
   @Test
@@ -211,7 +239,7 @@ class HybridOnboardingProcessTest {
   void waitsForTheProvisioningWindow() {
     Map<String, Object> variables = request();
     variables.put(START_DATE.name(), "2027-01-15");
-    ProcessInstance pi = start(variables);
+    ProcessInstance pi = awaitingApproval(variables);
     complete(task(pi), withVariables(APPROVED.name(), true));
 
     assertThat(pi).isWaitingAt(TIMER_PROVISIONING_WINDOW);
@@ -457,7 +485,7 @@ class HybridOnboardingProcessTest {
     register(true, ProcessProperties.Licensing.Mode.GROUP);
     Map<String, Object> variables = request();
     variables.put(LICENSE_SKU.name(), "ENTERPRISEPACK");
-    ProcessInstance pi = start(variables);
+    ProcessInstance pi = awaitingApproval(variables);
     complete(task(pi), withVariables(APPROVED.name(), true));
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
@@ -505,7 +533,8 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_PLAN_IDENTITY);
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     untilReplicationWait(pi);
-    verify(directory, times(2)).planIdentity(any(), any());
+    // previewed, planned, planned again
+    verify(directory, times(3)).planIdentity(any(), any());
   }
 
   @Test
@@ -544,7 +573,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void cancelledWhileWaitingForApproval() {
-    ProcessInstance pi = start(request());
+    ProcessInstance pi = awaitingApproval(request());
 
     cancel(pi);
 

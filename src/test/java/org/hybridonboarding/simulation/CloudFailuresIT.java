@@ -88,7 +88,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
     resolve("F00002", "ABORT");
 
-    assertThat(status("F00002").path("status").asText()).isEqualTo("ABORTED");
+    assertThat(awaitSettled("F00002").path("status").asText()).isEqualTo("ABORTED");
   }
 
   @Test
@@ -112,7 +112,14 @@ class CloudFailuresIT extends DemoIntegrationTest {
       assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_ASSIGN_LICENSE);
       assertThat(problem(status, "problemMessage")).contains("not available in the usage location CU");
       resolve("F00004", "ABORT");
-      assertThat(status("F00004").path("status").asText()).isEqualTo("ABORTED");
+      assertThat(awaitSettled("F00004").path("status").asText()).isEqualTo("ABORTED");
+      // The account it had created is undone: disabled in the quarantine OU.
+      try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
+        var account = ldap.searchForEntry("DC=contoso,DC=com", SearchScope.SUB, "(employeeID=F00004)");
+        assertThat(account.getDN()).endsWithIgnoringCase("OU=Quarantine,DC=contoso,DC=com");
+        assertThat(account.getAttributeValue("userAccountControl")).isEqualTo("514");
+        assertThat(account.getAttributeValue("description")).contains("aborted by an operator at Assign licence (USAGE_LOCATION_INVALID)");
+      }
     } finally {
       tenant.setProhibitedUsageLocations(Set.of());
     }
