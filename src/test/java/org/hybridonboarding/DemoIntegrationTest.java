@@ -136,15 +136,20 @@ public abstract class DemoIntegrationTest {
     return JSON.readTree(get("/api/onboardings/" + employeeId, "hr-system").body());
   }
 
-  /** What an operator does in Tasklist on "Resolve problem", over the REST API Tasklist uses. */
+  /** What an operator does in Tasklist on a failure task, over the REST API Tasklist uses. */
   protected void resolve(String employeeId, String resolution) throws IOException {
+    resolve(employeeId, "\"resolution\":{\"value\":\"" + resolution + "\"}", true);
+  }
+
+  /** Completes the operator's task with these variables (JSON members of "variables"). */
+  protected void resolve(String employeeId, String variables, boolean raw) throws IOException {
     JsonNode tasks = JSON.readTree(get("/engine-rest/task?processInstanceBusinessKey=" + employeeId
-        + "&taskDefinitionKey=Task_ResolveProblem", "operator").body());
+        + "&candidateGroup=onboarding-operators", "operator").body());
     if (tasks.size() != 1) {
-      throw new AssertionError("expected one Resolve problem task for " + employeeId + ": " + tasks);
+      throw new AssertionError("expected one failure task for " + employeeId + ": " + tasks);
     }
     HttpResponse<String> completed = post("/engine-rest/task/" + tasks.get(0).path("id").asText() + "/complete",
-        "operator", "{\"variables\":{\"resolution\":{\"value\":\"" + resolution + "\"}}}");
+        "operator", "{\"variables\":{" + variables + "}}");
     if (completed.statusCode() != 204) {
       throw new AssertionError("task not completed: " + completed.body());
     }

@@ -46,6 +46,7 @@ class OnboardingService {
 
   private static final Map<String, String> END_STATES = Map.of(
       OnboardingProcess.END_EVENT_ONBOARDED, "ONBOARDED",
+      OnboardingProcess.END_EVENT_ONBOARDED_MANUALLY, "ONBOARDED",
       OnboardingProcess.END_EVENT_REJECTED, "REJECTED",
       OnboardingProcess.END_EVENT_INVALID, "INVALID",
       OnboardingProcess.END_EVENT_ABORTED, "ABORTED",

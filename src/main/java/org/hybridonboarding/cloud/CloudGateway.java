@@ -26,7 +26,7 @@ public interface CloudGateway {
   Optional<CloudUser> findSyncedUser(String immutableId);
 
   /**
-   * Sets usageLocation when sync did not bring it, then assigns the licence directly. Safe to run
+   * Sets usageLocation when sync brought none or another, then assigns the licence directly. Safe to run
    * again: a licence already assigned is left as it is.
    *
    * @return the skuId assigned

@@ -178,12 +178,13 @@ class GraphCloudGateway implements CloudGateway {
     SubscribedSku sku = subscribedSkus().stream()
         .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
         .findFirst()
-        .orElseThrow(() -> new CloudException("LICENSE_ERROR", "The tenant has no subscription for SKU " + skuPartNumber));
+        .orElseThrow(() -> new CloudException("LICENSE_ERROR", "The tenant has no subscription for SKU " + skuPartNumber,
+            freeSeats()));
     int enabled = sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
     int consumed = sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
     if (enabled - consumed <= 0) {
       throw new CloudException("NO_FREE_SEAT", "No free seat for " + skuPartNumber + ": " + consumed + " of "
-          + enabled + " are assigned. Buy seats or choose another SKU.");
+          + enabled + " are assigned. Buy seats or choose another SKU.", freeSeats());
     }
     Set<String> inUse = doAddressesInUse(employeeId, addresses);
     if (!inUse.isEmpty()) {
@@ -214,11 +215,12 @@ class GraphCloudGateway implements CloudGateway {
       return skuId.toString();
     }
     try {
-      if (user.getUsageLocation() == null || user.getUsageLocation().isBlank()) {
+      // Sync brings msExchUsageLocation; an operator may have chosen another country since.
+      if (!usageLocation.equals(user.getUsageLocation())) {
         User patch = new User();
         patch.setUsageLocation(usageLocation);
         graph.users().byUserId(userId).patch(patch);
-        log.info("Set usageLocation {} on {}: sync did not bring one", usageLocation, user.getUserPrincipalName());
+        log.info("Set usageLocation {} on {} (was {})", usageLocation, user.getUserPrincipalName(), user.getUsageLocation());
       }
       AssignedLicense license = new AssignedLicense();
       license.setSkuId(skuId);
@@ -230,7 +232,9 @@ class GraphCloudGateway implements CloudGateway {
       log.info("Assigned {} to {}", skuPartNumber, user.getUserPrincipalName());
       return skuId.toString();
     } catch (ODataError error) {
-      throw licenseFailure(error, skuPartNumber);
+      RuntimeException failure = licenseFailure(error, skuPartNumber);
+      throw failure instanceof CloudException licence
+          ? new CloudException(licence.code(), licence.getMessage(), freeSeats()) : failure;
     }
   }
 
@@ -241,7 +245,20 @@ class GraphCloudGateway implements CloudGateway {
     }
     subscribedSkus();
     return Optional.ofNullable(skuIds.get(skuPartNumber)).orElseThrow(() -> new CloudException("LICENSE_ERROR",
-        "The tenant has no subscription for SKU " + skuPartNumber));
+        "The tenant has no subscription for SKU " + skuPartNumber, freeSeats()));
+  }
+
+  /** What an operator can switch to: the SKUs with seats left. */
+  private Map<String, Integer> freeSeats() {
+    Map<String, Integer> free = new java.util.TreeMap<>();
+    for (SubscribedSku sku : subscribedSkus()) {
+      int enabled = sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
+      int consumed = sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
+      if (enabled > consumed) {
+        free.put(sku.getSkuPartNumber(), enabled - consumed);
+      }
+    }
+    return free;
   }
 
   private List<SubscribedSku> subscribedSkus() {
@@ -272,7 +289,7 @@ class GraphCloudGateway implements CloudGateway {
       String error = Objects.toString(state.get().getError(), "Other");
       String message = "Group-based licensing of " + skuPartNumber + " failed for " + user.getUserPrincipalName()
           + " (group " + state.get().getAssignedByGroup() + "): " + error;
-      throw new CloudException(error.equals("CountViolation") ? "NO_FREE_SEAT" : "LICENSE_ERROR", message);
+      throw new CloudException(error.equals("CountViolation") ? "NO_FREE_SEAT" : "LICENSE_ERROR", message, freeSeats());
     }
     return false;
   }

@@ -7,5 +7,6 @@ import java.time.Instant;
  *
  * @param immutableId Base64 of the raw objectGUID bytes: what Entra shows as onPremisesImmutableId
  */
-public record AdAccount(String dn, String samAccountName, String immutableId, Instant createdAt) {
+public record AdAccount(String dn, String samAccountName, String userPrincipalName, String mail, String immutableId,
+    Instant createdAt) {
 }

@@ -22,10 +22,13 @@ public interface DirectoryGateway {
    * @param groupDns groups the account joins (a licensing group, for instance); joining twice is harmless
    * @param onboardingId which onboarding creates it: recorded on the account, so that a retry
    *     recognises its own account and nobody else's
+   * @param adoptExisting a person decided that an existing account with the employeeID becomes this
+   *     onboarding's (it keeps its names)
    * @throws DirectoryException ACCOUNT_EXISTS when another account holds the employeeID;
    *     NAME_COLLISION when AD refuses a planned name that was taken since it was planned
    */
-  AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId);
+  AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId,
+      boolean adoptExisting);
 
   /**
    * Undoes an onboarding in AD: the account this onboarding created is disabled, leaves all its

@@ -78,9 +78,10 @@ class LdapDirectoryGateway implements DirectoryGateway {
   }
 
   @Override
-  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
+  public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId,
+      boolean adoptExisting) {
     return described("create the account", plan.samAccountName() + " in " + plan.ouDn(),
-        () -> doCreateAccount(hire, plan, groupDns, onboardingId));
+        () -> doCreateAccount(hire, plan, groupDns, onboardingId, adoptExisting));
   }
 
   @Override
@@ -166,13 +167,21 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return Arrays.stream(names).noneMatch(name -> taken.contains(name.toLowerCase(Locale.ROOT)));
   }
 
-  private AdAccount doCreateAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId) {
+  private AdAccount doCreateAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId,
+      boolean adoptExisting) {
     String marker = MARKER_PREFIX + onboardingId;
     Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
     Name dn;
     if (existing.isPresent()) {
       DirContextOperations account = existing.get();
       String found = account.getStringAttribute(MARKER_ATTRIBUTE);
+      if (!marker.equals(found) && adoptExisting) {
+        // A person decided: this onboarding takes the account over (a rehire, say) and marks it as its own.
+        ldap.modifyAttributes(account.getDn(), new ModificationItem[] {
+            new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(MARKER_ATTRIBUTE, marker))});
+        log.info("Adopted the existing account {} for employeeID {}", account.getNameInNamespace(), hire.employeeId());
+        found = marker;
+      }
       if (!marker.equals(found)) {
         throw new DirectoryException("ACCOUNT_EXISTS", "An account with employeeID " + hire.employeeId()
             + " already exists: " + account.getNameInNamespace() + " (sAMAccountName "
@@ -327,6 +336,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
           + " was not read as binary: set spring.ldap.base-environment[java.naming.ldap.attributes.binary]=objectGUID");
     }
     return new AdAccount(account.getNameInNamespace(), account.getStringAttribute("sAMAccountName"),
+        account.getStringAttribute("userPrincipalName"), account.getStringAttribute("mail"),
         ObjectGuids.immutableId(bytes), whenCreated(account.getStringAttribute("whenCreated")));
   }
 

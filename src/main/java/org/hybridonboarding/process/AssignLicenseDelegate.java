@@ -28,7 +28,7 @@ public class AssignLicenseDelegate implements JavaDelegate {
     try {
       skuId = cloud.assignLicense(CLOUD_USER_ID.get(execution), USAGE_LOCATION.get(execution), LICENSE_SKU.get(execution));
     } catch (CloudException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw LicenceOptions.failure(execution, e);
     }
     LICENSE_SKU_ID.set(execution, skuId);
   }

@@ -29,7 +29,7 @@ public class CheckGroupLicenseDelegate implements JavaDelegate {
       active = cloud.groupLicenseActive(CLOUD_USER_ID.get(execution), LICENSE_SKU.get(execution),
           GROUP_LICENSE_WAIT_SINCE.get(execution).toInstant());
     } catch (CloudException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw LicenceOptions.failure(execution, e);
     }
     GROUP_LICENSE_ACTIVE.set(execution, active);
   }

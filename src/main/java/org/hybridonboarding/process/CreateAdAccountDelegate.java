@@ -31,11 +31,18 @@ public class CreateAdAccountDelegate implements JavaDelegate {
     AdAccount account;
     try {
       account = directory.createAccount(Hires.from(execution), Hires.plan(execution),
-          settings.accountGroups(LICENSE_SKU.get(execution)), execution.getProcessInstanceId());
+          settings.accountGroups(LICENSE_SKU.get(execution)), execution.getProcessInstanceId(),
+          OnboardingProcess.ADOPT_EXISTING_ACCOUNT.find(execution).orElse(false));
     } catch (DirectoryException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }
     ACCOUNT_DN.set(execution, account.dn());
+    // An adopted account keeps its own names.
+    OnboardingProcess.SAM_ACCOUNT_NAME.set(execution, account.samAccountName());
+    OnboardingProcess.USER_PRINCIPAL_NAME.set(execution, account.userPrincipalName());
+    if (account.mail() != null) {
+      OnboardingProcess.MAIL.set(execution, account.mail());
+    }
     IMMUTABLE_ID.set(execution, account.immutableId());
     ACCOUNT_CREATED_AT.set(execution, Date.from(account.createdAt()));
   }

@@ -36,6 +36,15 @@ public final class OnboardingProcess {
   public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
   public static final String TASK_HAND_OVER_CREDENTIALS = "Task_HandOverCredentials";
   public static final String TASK_RESOLVE_PROBLEM = "Task_ResolveProblem";
+  public static final String TASK_RESOLVE_LICENCE = "Task_ResolveLicence";
+  public static final String TASK_RESOLVE_OVERDUE = "Task_ResolveOverdue";
+  public static final String TASK_RESOLVE_USAGE_LOCATION = "Task_ResolveUsageLocation";
+  public static final String TASK_RESOLVE_EXISTING_ACCOUNT = "Task_ResolveExistingAccount";
+  public static final String TASK_RESOLVE_MANAGER = "Task_ResolveManager";
+  public static final String TASK_RESOLVE_CREDENTIALS = "Task_ResolveCredentials";
+  public static final String TASK_DELIVER_CREDENTIALS_MANUALLY = "Task_DeliverCredentialsManually";
+  public static final String END_EVENT_ONBOARDED_MANUALLY = "EndEvent_OnboardedManually";
+  public static final String GROUP_HELPDESK = "onboarding-helpdesk";
   public static final String TASK_REMOVE_LICENSES_ON_CANCEL = "Task_RemoveLicensesOnCancel";
   public static final String TASK_QUARANTINE_ACCOUNT_ON_CANCEL = "Task_QuarantineAccountOnCancel";
   public static final String TASK_REMOVE_LICENSES_ON_ABORT = "Task_RemoveLicensesOnAbort";
@@ -101,6 +110,17 @@ public final class OnboardingProcess {
   public static final Var<String> PROBLEM_CODE = Var.of("problemCode", String.class);
   public static final Var<String> PROBLEM_MESSAGE = Var.of("problemMessage", String.class);
   public static final Var<String> RESOLUTION = Var.of("resolution", String.class);
+  /** Which task fits the problem: GENERIC, LICENCE, OVERDUE, USAGE_LOCATION, ACCOUNT_EXISTS, MANAGER, CREDENTIALS. */
+  public static final Var<String> PROBLEM_KIND = Var.of("problemKind", String.class);
+  public static final Var<Boolean> RESOLUTION_ACCEPTED = Var.of("resolutionAccepted", Boolean.class);
+  /** Why the operator's choice could not be applied; the task comes back with it. */
+  public static final Var<String> RESOLUTION_ERROR = Var.of("resolutionError", String.class);
+  public static final Var<Long> WAIT_HOURS = Var.of("waitHours", Long.class);
+  public static final Var<String> WAIT_LONGER = Var.of("waitLonger", String.class);
+  public static final Var<String> WAIT_LONGER_STEP = Var.of("waitLongerStep", String.class);
+  public static final Var<Boolean> ADOPT_EXISTING_ACCOUNT = Var.of("adoptExistingAccount", Boolean.class);
+  /** SKUs with free seats, as a select's options: [{"label": "SPE_E3 (12 free)", "value": "SPE_E3"}]. */
+  public static final String AVAILABLE_SKUS = "availableSkus";
 
   // Cancellation
   public static final Var<String> CANCELLATION_REASON = Var.of("cancellationReason", String.class);
@@ -108,6 +128,21 @@ public final class OnboardingProcess {
 
   public static final String RESOLUTION_RETRY = "RETRY";
   public static final String RESOLUTION_ABORT = "ABORT";
+  public static final String RESOLUTION_KEEP_WAITING = "KEEP_WAITING";
+  public static final String RESOLUTION_CHANGE_SKU = "CHANGE_SKU";
+  public static final String RESOLUTION_CHANGE_USAGE_LOCATION = "CHANGE_USAGE_LOCATION";
+  public static final String RESOLUTION_ADOPT = "ADOPT";
+  public static final String RESOLUTION_CHANGE_MANAGER = "CHANGE_MANAGER";
+  public static final String RESOLUTION_WITHOUT_MANAGER = "WITHOUT_MANAGER";
+  public static final String RESOLUTION_MANUAL = "MANUAL";
+
+  /** The task that fits each problem code; others get the generic one. */
+  static final Map<String, String> PROBLEM_KINDS = Map.ofEntries(
+      Map.entry("REPLICATION_OVERDUE", "OVERDUE"), Map.entry("MAILBOX_OVERDUE", "OVERDUE"),
+      Map.entry("LICENSE_OVERDUE", "OVERDUE"), Map.entry("NO_FREE_SEAT", "LICENCE"),
+      Map.entry("LICENSE_ERROR", "LICENCE"), Map.entry("USAGE_LOCATION_INVALID", "USAGE_LOCATION"),
+      Map.entry("ACCOUNT_EXISTS", "ACCOUNT_EXISTS"), Map.entry("MANAGER_NOT_FOUND", "MANAGER"),
+      Map.entry("TAP_FAILED", "CREDENTIALS"));
 
   /** Error codes of the business failures the diagram models. */
   public static final String ERROR_ACCOUNT_EXISTS = "ACCOUNT_EXISTS";

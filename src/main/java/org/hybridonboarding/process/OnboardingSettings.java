@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,23 @@ public class OnboardingSettings {
 
   public boolean isApprovalRequired() {
     return properties.approval().required();
+  }
+
+  /**
+   * How long a wait may last before a person is asked: the configured timeout, or what an
+   * operator chose ("keep waiting 4 hours") the last time that wait ran out.
+   */
+  public String waitTimeout(VariableScope scope, String step) {
+    Object longer = scope.getVariable(OnboardingProcess.WAIT_LONGER.name());
+    if (longer != null && step.equals(scope.getVariable(OnboardingProcess.WAIT_LONGER_STEP.name()))) {
+      return longer.toString();
+    }
+    return switch (step) {
+      case OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION -> getReplicationTimeout();
+      case OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE -> getGroupLicenseTimeout();
+      case OnboardingProcess.SUBPROCESS_WAIT_FOR_MAILBOX -> getMailboxTimeout();
+      default -> throw new IllegalArgumentException("No wait named " + step);
+    };
   }
 
   public String getApprovalReminderAfter() {

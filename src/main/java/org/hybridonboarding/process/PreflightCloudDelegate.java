@@ -33,7 +33,7 @@ public class PreflightCloudDelegate implements JavaDelegate {
     try {
       cloud.preflight(sku, EMPLOYEE_ID.get(execution), Hires.plan(execution).addresses());
     } catch (CloudException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw LicenceOptions.failure(execution, e);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_CODE;
 import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_MESSAGE;
 import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_STEP;
 import static org.hybridonboarding.process.OnboardingProcess.PROBLEM_STEP_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.RESOLUTION_ERROR;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -32,12 +33,16 @@ public class RecordProblemListener implements ExecutionListener {
     FlowElement step = event.getAttachedTo();
     PROBLEM_STEP.set(execution, step.getId());
     PROBLEM_STEP_NAME.set(execution, step.getName());
+    RESOLUTION_ERROR.set(execution, null);
     boolean timeout = event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
     String timeoutCode = OnboardingProcess.TIMEOUT_CODES.get(step.getId());
     if (timeout && timeoutCode != null) {
       PROBLEM_CODE.set(execution, timeoutCode);
       PROBLEM_MESSAGE.set(execution, timeoutMessage(step.getId()));
     }
+    // The error code variable is set when the event is triggered, before this listener runs.
+    String code = PROBLEM_CODE.find(execution).orElse("");
+    OnboardingProcess.PROBLEM_KIND.set(execution, OnboardingProcess.PROBLEM_KINDS.getOrDefault(code, "GENERIC"));
   }
 
   private String timeoutMessage(String stepId) {

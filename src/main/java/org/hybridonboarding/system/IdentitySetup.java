@@ -1,5 +1,6 @@
 package org.hybridonboarding.system;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -25,13 +26,14 @@ class IdentitySetup {
       "onboarding-requesters", "Onboarding requesters (HR and ITSM systems)",
       "onboarding-approvers", "Onboarding approvers",
       "onboarding-operators", "Onboarding operators",
-      "onboarding-escalation", "Onboarding escalation (overdue approvals)");
+      "onboarding-escalation", "Onboarding escalation (overdue approvals)",
+      "onboarding-helpdesk", "Helpdesk (credentials handed over in person)");
 
-  /** Demo user id → the group it belongs to; each demo user's password is its id. */
-  static final Map<String, String> DEMO_USERS = Map.of(
-      "approver", "onboarding-approvers",
-      "operator", "onboarding-operators",
-      "hr-system", "onboarding-requesters");
+  /** Demo user id → the groups it belongs to; each demo user's password is its id. */
+  static final Map<String, List<String>> DEMO_USERS = Map.of(
+      "approver", List.of("onboarding-approvers"),
+      "operator", List.of("onboarding-operators", "onboarding-helpdesk"),
+      "hr-system", List.of("onboarding-requesters"));
 
   private final IdentityService identity;
   private final Environment environment;
@@ -59,15 +61,15 @@ class IdentitySetup {
     }
   }
 
-  private void ensureDemoUser(String id, String groupId) {
+  private void ensureDemoUser(String id, List<String> groupIds) {
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
       user.setFirstName("Demo");
       user.setLastName(id);
       user.setPassword(id);
       identity.saveUser(user);
-      identity.createMembership(id, groupId);
-      log.info("Created demo user {} in {}", id, groupId);
+      groupIds.forEach(group -> identity.createMembership(id, group));
+      log.info("Created demo user {} in {}", id, groupIds);
     }
   }
 }

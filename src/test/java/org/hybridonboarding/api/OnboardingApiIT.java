@@ -172,7 +172,7 @@ class OnboardingApiIT extends DemoIntegrationTest {
     List<String> resources = repository.getDeploymentResourceNames(definition.getDeploymentId());
 
     List<UserTask> userTasks = new ArrayList<>(model.getModelElementsByType(UserTask.class));
-    assertThat(userTasks).hasSize(2);
+    assertThat(userTasks).hasSize(9);
     for (UserTask task : userTasks) {
       String formRef = task.getCamundaFormRef();
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");

@@ -100,7 +100,7 @@ abstract class DirectoryContract {
     NewHire hire = hire("José", "Müller" + run);
     IdentityPlan plan = directory.planIdentity(hire, Set.of());
 
-    AdAccount account = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-1");
+    AdAccount account = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-1", false);
 
     String alias = "jose.mueller" + run;
     DirContextOperations entry = read(account.dn());
@@ -136,7 +136,7 @@ abstract class DirectoryContract {
   void aDepartmentHasItsOuAndGroups() {
     NewHire hire = new NewHire(employeeId(), "Sally", "Sales" + run, "sales", null, null, "US");
 
-    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-d");
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-d", false);
 
     assertThat(account.dn()).endsWithIgnoringCase(",OU=Sales,OU=Staff,DC=contoso,DC=com");
     assertThat(read("CN=Sales,OU=Groups,DC=contoso,DC=com").getStringAttributes("member"))
@@ -146,7 +146,7 @@ abstract class DirectoryContract {
   @Test
   void quarantineDisablesStripsGroupsRecordsWhyAndMoves() {
     NewHire hire = hire("Quinn", "Quarantine" + run);
-    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(LICENSING_GROUP), "onboarding-q");
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(LICENSING_GROUP), "onboarding-q", false);
 
     String moved = directory.quarantine(hire.employeeId(), "onboarding-q", "Onboarding cancelled by test").orElseThrow();
 
@@ -167,7 +167,7 @@ abstract class DirectoryContract {
   @Test
   void plansTheNextFreeNamesAfterACollision() {
     NewHire first = hire("John", "Smith" + run);
-    directory.createAccount(first, directory.planIdentity(first, Set.of()), List.of(), "onboarding-1");
+    directory.createAccount(first, directory.planIdentity(first, Set.of()), List.of(), "onboarding-1", false);
 
     IdentityPlan second = directory.planIdentity(hire("John", "Smith" + run), Set.of());
 
@@ -184,7 +184,7 @@ abstract class DirectoryContract {
     IdentityPlan plan = directory.planIdentity(hire, Set.of());
     createForeignAccount("Someone " + run, plan.samAccountName(), "someone" + run + "@contoso.com", null);
 
-    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1"))
+    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
   }
 
@@ -194,7 +194,7 @@ abstract class DirectoryContract {
     IdentityPlan plan = directory.planIdentity(hire, Set.of());
     createForeignAccount("Someone Else " + run, "se" + run, plan.userPrincipalName(), null);
 
-    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1"))
+    assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
   }
 
@@ -216,7 +216,7 @@ abstract class DirectoryContract {
     nextPasswords.push("password");
     NewHire hire = hire("Pia", "Policy" + run);
 
-    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1");
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1", false);
 
     assertThat(read(account.dn()).getStringAttribute("userAccountControl")).isEqualTo("512");
     assertThat(nextPasswords).isEmpty();
@@ -227,8 +227,8 @@ abstract class DirectoryContract {
     NewHire hire = hire("Maria", "Garcia" + run);
     IdentityPlan plan = directory.planIdentity(hire, Set.of());
 
-    AdAccount first = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7");
-    AdAccount again = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7");
+    AdAccount first = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7", false);
+    AdAccount again = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-7", false);
 
     assertThat(again).isEqualTo(first);
     assertThat(ldap.search(query().where("employeeID").is(hire.employeeId()), (Object o) -> o)).hasSize(1);
@@ -239,12 +239,12 @@ abstract class DirectoryContract {
   void aHalfCreatedAccountIsCompleted() {
     NewHire hire = hire("Hal", "Crash" + run);
     IdentityPlan plan = directory.planIdentity(hire, Set.of());
-    AdAccount account = directory.createAccount(hire, plan, List.of(), "onboarding-8");
+    AdAccount account = directory.createAccount(hire, plan, List.of(), "onboarding-8", false);
     // As if the process crashed after the add and before password and enabling.
     ldap.modifyAttributes(relative(account.dn()), new ModificationItem[] {new ModificationItem(
         DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("userAccountControl", "514"))});
 
-    directory.createAccount(hire, plan, List.of(), "onboarding-8");
+    directory.createAccount(hire, plan, List.of(), "onboarding-8", false);
 
     assertThat(read(account.dn()).getStringAttribute("userAccountControl")).isEqualTo("512");
   }
@@ -252,21 +252,39 @@ abstract class DirectoryContract {
   @Test
   void anAccountThisOnboardingDidNotCreateIsNotTakenOver() {
     NewHire hire = hire("Ken", "Adams" + run);
-    directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1");
+    directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-1", false);
     String foreignId = employeeId();
     createForeignAccount("Rehire " + run, "rehire" + run, "rehire" + run + "@contoso.com", foreignId);
 
-    assertThatThrownBy(() -> directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-2"))
+    assertThatThrownBy(() -> directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-2", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> {
           assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
           assertThat(e.getMessage()).contains("Another onboarding created it (onboarding-1)");
         });
     NewHire rehire = new NewHire(foreignId, "Re", "Hire" + run, "IT", null, null, "US");
-    assertThatThrownBy(() -> directory.createAccount(rehire, directory.planIdentity(rehire, Set.of()), List.of(), "onboarding-3"))
+    assertThatThrownBy(() -> directory.createAccount(rehire, directory.planIdentity(rehire, Set.of()), List.of(), "onboarding-3", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> {
           assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
           assertThat(e.getMessage()).contains("Hybrid Onboarding did not create it");
         });
+  }
+
+  @Test
+  void aPersonMayAdoptAnExistingAccount() {
+    String rehireId = employeeId();
+    createForeignAccount("Old Timer " + run, "oldtimer" + run, "oldtimer" + run + "@contoso.com", rehireId);
+    NewHire rehire = new NewHire(rehireId, "Old", "Timer" + run, "IT", null, null, "US");
+    IdentityPlan plan = directory.planIdentity(rehire, Set.of());
+
+    AdAccount adopted = directory.createAccount(rehire, plan, List.of(), "onboarding-adopt", true);
+
+    assertThat(adopted.samAccountName()).isEqualTo("oldtimer" + run);
+    assertThat(adopted.userPrincipalName()).isEqualTo("oldtimer" + run + "@contoso.com");
+    DirContextOperations entry = read(adopted.dn());
+    assertThat(entry.getStringAttribute("adminDescription")).isEqualTo("Created by Hybrid Onboarding onboarding-adopt");
+    assertThat(entry.getStringAttribute("userAccountControl")).isEqualTo("512");
+    // From now on it is that onboarding's account, and only that one's.
+    assertThat(directory.createAccount(rehire, plan, List.of(), "onboarding-adopt", false)).isEqualTo(adopted);
   }
 
   @Test
@@ -290,7 +308,7 @@ abstract class DirectoryContract {
         new String[] {longName, longName});
     for (String[] name : names) {
       NewHire hire = new NewHire(employeeId(), name[0], name[1], "*)(objectClass=*", "#1 \\\\ \"quoted\" <b>", null, "IE");
-      AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-h");
+      AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-h", false);
       DirContextOperations entry = read(account.dn());
       assertThat(entry.getStringAttribute("givenName")).isEqualTo(name[0]);
       assertThat(entry.getStringAttribute("sn")).isEqualTo(name[1]);

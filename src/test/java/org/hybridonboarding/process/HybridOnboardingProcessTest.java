@@ -46,7 +46,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The diagram with its real delegates, the engine in memory, AD and Graph mocked. */
 @Deployment(resources = {"processes/hybrid-onboarding.bpmn", "forms/approve-onboarding.form",
-    "forms/resolve-problem.form"})
+    "forms/resolve-problem.form", "forms/resolve-licence.form", "forms/resolve-overdue.form",
+    "forms/resolve-usage-location.form", "forms/resolve-existing-account.form", "forms/resolve-manager.form",
+    "forms/resolve-credentials.form", "forms/deliver-credentials.form"})
 class HybridOnboardingProcessTest {
 
   // Not "camunda.cfg.xml": ProcessEngines.init() would build that engine inside the Spring Boot tests too.
@@ -71,8 +73,9 @@ class HybridOnboardingProcessTest {
     when(directory.planIdentity(any(), any())).thenReturn(PLAN);
     when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
     when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
-    when(directory.createAccount(any(), any(), any(), any())).thenReturn(
-        new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", IMMUTABLE_ID, NOW));
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(
+        new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", "jose.mueller@contoso.com",
+            "jose.mueller@contoso.com", IMMUTABLE_ID, NOW));
     when(cloud.assignLicense(anyString(), anyString(), anyString())).thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
   }
 
@@ -103,6 +106,7 @@ class HybridOnboardingProcessTest {
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
     Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
+    Mocks.register("applyResolutionDelegate", new ApplyResolutionDelegate(new RequestRules(clock), settings));
     Mocks.register("remindApproversDelegate", new RemindApproversDelegate(cloud, settings));
     Mocks.register("escalateApprovalDelegate", new EscalateApprovalDelegate(engine.getTaskService(), settings));
     Mocks.register("quarantineAccountDelegate", new QuarantineAccountDelegate(directory, clock));
@@ -181,7 +185,7 @@ class HybridOnboardingProcessTest {
         .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com");
     verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
     verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
-    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString());
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString(), org.mockito.ArgumentMatchers.eq(false));
   }
 
   @Test
@@ -191,7 +195,7 @@ class HybridOnboardingProcessTest {
     complete(task(pi), withVariables(APPROVED.name(), false, APPROVAL_COMMENT.name(), "not in the budget"));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_REJECTED);
-    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
     verify(cloud, org.mockito.Mockito.never()).preflight(anyString(), anyString(), any());
   }
 
@@ -275,7 +279,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     run(TIMER_REPLICATION_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(task(pi)).hasCandidateGroup(GROUP_OPERATORS);
     assertThat(pi).variables()
         .containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_REPLICATION)
@@ -298,7 +302,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
     // The account is not created twice.
-    verify(directory, times(1)).createAccount(any(), any(), any(), any());
+    verify(directory, times(1)).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
   }
 
   @Test
@@ -327,7 +331,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables()
         .containsEntry(PROBLEM_STEP.name(), TASK_ASSIGN_LICENSE)
         .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT)
@@ -340,13 +344,13 @@ class HybridOnboardingProcessTest {
 
   @Test
   void existingAccountGoesToAPerson() {
-    when(directory.createAccount(any(), any(), any(), any())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_CREATE_AD_ACCOUNT)
         .containsEntry(PROBLEM_CODE.name(), ERROR_ACCOUNT_EXISTS);
   }
@@ -363,7 +367,7 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TIMER_MAILBOX_POLL);
     run(TIMER_MAILBOX_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_MAILBOX_OVERDUE);
   }
 
@@ -404,10 +408,10 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
         .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
-    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
 
     complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
     run(TASK_PREFLIGHT_CLOUD);
@@ -446,7 +450,7 @@ class HybridOnboardingProcessTest {
     run(TASK_HAND_OVER_CREDENTIALS);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED).hasNotPassed(TASK_ASSIGN_LICENSE);
-    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)), anyString());
+    verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)), anyString(), org.mockito.ArgumentMatchers.anyBoolean());
     verify(cloud, org.mockito.Mockito.never()).assignLicense(anyString(), anyString(), anyString());
   }
 
@@ -459,7 +463,7 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = untilLicensing();
     run(TASK_CHECK_GROUP_LICENSE);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_GROUP_LICENSE)
         .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
 
@@ -476,7 +480,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_GROUP_LICENSE);
     run(TIMER_GROUP_LICENSE_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_OVERDUE);
   }
 
@@ -490,7 +494,7 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_ERROR);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name()))
         .contains("onboarding.licensing.groups.ENTERPRISEPACK");
@@ -507,7 +511,7 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_MAILBOX);
     run(TASK_HAND_OVER_CREDENTIALS);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
         .containsEntry(PROBLEM_CODE.name(), ERROR_TAP_FAILED);
 
@@ -522,9 +526,10 @@ class HybridOnboardingProcessTest {
 
   @Test
   void aNameTakenMeanwhileIsPlannedAgainWithoutAPerson() {
-    when(directory.createAccount(any(), any(), any(), any()))
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
         .thenThrow(new DirectoryException(ERROR_NAME_COLLISION, "sAMAccountName taken"))
-        .thenReturn(new AdAccount("CN=José Müller (2),OU=Staff,DC=contoso,DC=com", "jose.mueller2", IMMUTABLE_ID, NOW));
+        .thenReturn(new AdAccount("CN=José Müller (2),OU=Staff,DC=contoso,DC=com", "jose.mueller2", "jose.mueller2@contoso.com",
+            "jose.mueller2@contoso.com", IMMUTABLE_ID, NOW));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
@@ -542,7 +547,7 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
 
-    verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()));
+    verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()), org.mockito.ArgumentMatchers.eq(false));
   }
 
   @Test
@@ -556,7 +561,7 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
     assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_ADDRESS_IN_USE)
         .containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD);
-    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
   }
 
   void cancel(ProcessInstance pi) {
@@ -580,7 +585,7 @@ class HybridOnboardingProcessTest {
     verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()),
         org.mockito.ArgumentMatchers.eq("Onboarding cancelled by hr-system: offer withdrawn on 2026-11-29"));
     verify(cloud, org.mockito.Mockito.never()).removeDirectLicenses(anyString());
-    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any());
+    verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
   }
 
   @Test
@@ -627,5 +632,144 @@ class HybridOnboardingProcessTest {
     order.verify(cloud).removeDirectLicenses("cloud-1");
     order.verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()), anyString());
     verify(cloud, org.mockito.Mockito.never()).handOverCredentials(any());
+  }
+
+  // --- the failure tasks: each kind and its choices
+
+  /** Completes the operator's task with a choice and the values it needs. */
+  void choose(ProcessInstance pi, Object... variables) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (int i = 0; i < variables.length; i += 2) {
+      values.put((String) variables[i], variables[i + 1]);
+    }
+    complete(task(pi), values);
+  }
+
+  @Test
+  void anotherSkuWithFreeSeatsCanBeChosen() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
+    when(cloud.assignLicense("cloud-1", "DE", "SPE_E3")).thenThrow(new CloudException(ERROR_NO_FREE_SEAT,
+        "No free seat for SPE_E3", Map.of("ENTERPRISEPACK", 2)));
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
+    assertThat(engine.getRuntimeService().getVariableTyped(pi.getId(), AVAILABLE_SKUS).getValue().toString())
+        .contains("ENTERPRISEPACK (2 free)");
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_SKU, LICENSE_SKU.name(), "NOT_OFFERED");
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
+    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(),
+        "Choose one of the SKUs that have free seats: [ENTERPRISEPACK]");
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_SKU, LICENSE_SKU.name(), "ENTERPRISEPACK");
+    run(TASK_ASSIGN_LICENSE);
+    verify(cloud).assignLicense("cloud-1", "DE", "ENTERPRISEPACK");
+    assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
+  }
+
+  @Test
+  void keepWaitingExtendsOnlyThatWait() {
+    ProcessInstance pi = replicationTimedOut();
+    choose(pi, RESOLUTION.name(), RESOLUTION_KEEP_WAITING, WAIT_HOURS.name(), 0L);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
+    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "Wait between 1 and 168 hours");
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_KEEP_WAITING, WAIT_HOURS.name(), 5L);
+
+    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+    Job timeout = engine.getManagementService().createJobQuery().activityId(TIMER_REPLICATION_TIMEOUT).singleResult();
+    assertThat(timeout.getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(5))));
+  }
+
+  @Test
+  void aRefusedUsageLocationIsCorrectedByTheOperator() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "CU")));
+    when(cloud.assignLicense("cloud-1", "DE", "SPE_E3"))
+        .thenThrow(new CloudException(ERROR_USAGE_LOCATION_INVALID, "not available in the usage location"));
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_USAGE_LOCATION, USAGE_LOCATION.name(), "Frankreich");
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
+    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), RESOLUTION_ERROR.name()))
+        .startsWith("usageLocation: must be an upper-case ISO 3166-1 alpha-2");
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_USAGE_LOCATION, USAGE_LOCATION.name(), "FR");
+    run(TASK_ASSIGN_LICENSE);
+    verify(cloud).assignLicense("cloud-1", "FR", "SPE_E3");
+  }
+
+  @Test
+  void anExistingAccountCanBeAdopted() {
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.eq(false)))
+        .thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "rehire"));
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+    run(TASK_CREATE_AD_ACCOUNT);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_ADOPT);
+    run(TASK_CREATE_AD_ACCOUNT);
+
+    verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()), org.mockito.ArgumentMatchers.eq(true));
+    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+  }
+
+  @Test
+  void anUnknownManagerIsReplacedOrLeftOut() {
+    when(directory.planIdentity(any(), any()))
+        .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E00001"))
+        .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E77777"))
+        .thenReturn(PLAN);
+    ProcessInstance pi = start(request());
+    run(TASK_PREVIEW_IDENTITY);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_MANAGER, MANAGER_EMPLOYEE_ID.name(), "E77777");
+    run(TASK_PREVIEW_IDENTITY);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_WITHOUT_MANAGER);
+    run(TASK_PREVIEW_IDENTITY);
+    assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
+    assertThat(engine.getRuntimeService().getVariable(pi.getId(), MANAGER_EMPLOYEE_ID.name())).isNull();
+    var hires = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.directory.NewHire.class);
+    verify(directory, times(3)).planIdentity(hires.capture(), any());
+    assertThat(hires.getAllValues()).extracting(org.hybridonboarding.directory.NewHire::managerEmployeeId)
+        .containsExactly("E00001", "E77777", null);
+  }
+
+  @Test
+  void theHelpdeskCanHandOverCredentialsInPerson() {
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(ERROR_TAP_FAILED, "policy off"));
+    ProcessInstance pi = untilLicensing();
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_MANUAL);
+
+    assertThat(pi).isWaitingAt(TASK_DELIVER_CREDENTIALS_MANUALLY);
+    assertThat(task(pi)).hasCandidateGroup(GROUP_HELPDESK);
+    complete(task(pi), withVariables("credentialsDelivered", true));
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED_MANUALLY);
+  }
+
+  @Test
+  void aChoiceThatDoesNotFitTheProblemComesBack() {
+    ProcessInstance pi = replicationTimedOut();
+
+    choose(pi, RESOLUTION.name(), RESOLUTION_ADOPT);
+
+    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
+    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "ADOPT does not fit this problem");
   }
 }

@@ -41,8 +41,8 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   private JsonNode awaitProblem(String employeeId, String code) throws Exception {
     JsonNode status = awaitSettled(employeeId);
-    assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Resolve problem");
-    assertThat(status.path("openTasks").get(0).path("candidateGroups").get(0).asText()).isEqualTo("onboarding-operators");
+    assertThat(status.path("openTasks").get(0).path("candidateGroups").get(0).asText()).as(status.toString())
+        .isEqualTo("onboarding-operators");
     assertThat(runtime.getVariable(status.path("processInstanceId").asText(), "problemCode")).isEqualTo(code);
     return status;
   }
@@ -81,6 +81,22 @@ class CloudFailuresIT extends DemoIntegrationTest {
   }
 
   @Test
+  void theOperatorSwitchesToASkuWithFreeSeats() throws Exception {
+    tenant.addSeats("ENTERPRISEPACK", -tenant.skus().get(1).free());
+
+    startOnboarding(request("F00009", "Sven", "Switch", ",\"licenseSku\":\"ENTERPRISEPACK\""));
+    JsonNode status = awaitProblem("F00009", OnboardingProcess.ERROR_NO_FREE_SEAT);
+    assertThat(status.path("openTasks").get(0).path("name").asText()).isEqualTo("Solve a licence problem");
+    assertThat(runtime.getVariableTyped(status.path("processInstanceId").asText(), "availableSkus").getValue().toString())
+        .contains("\"value\":\"SPE_E3\"");
+
+    resolve("F00009", "\"resolution\":{\"value\":\"CHANGE_SKU\"},\"licenseSku\":{\"value\":\"SPE_E3\"}", true);
+
+    awaitOnboarded("F00009");
+    assertThat(status("F00009").path("cloud").path("licenseSku").asText()).isEqualTo("SPE_E3");
+  }
+
+  @Test
   void anUnknownSkuCanBeAborted() throws Exception {
     startOnboarding(request("F00002", "Otto", "Sku", ",\"licenseSku\":\"NO_SUCH_SKU\""));
     JsonNode status = awaitProblem("F00002", OnboardingProcess.ERROR_LICENSE_ERROR);
@@ -111,6 +127,10 @@ class CloudFailuresIT extends DemoIntegrationTest {
       JsonNode status = awaitProblem("F00004", OnboardingProcess.ERROR_USAGE_LOCATION_INVALID);
       assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_ASSIGN_LICENSE);
       assertThat(problem(status, "problemMessage")).contains("not available in the usage location CU");
+      // A wrong country brings the task back with the reason.
+      resolve("F00004", "\"resolution\":{\"value\":\"CHANGE_USAGE_LOCATION\"},\"usageLocation\":{\"value\":\"CUBA\"}", true);
+      status = awaitProblem("F00004", OnboardingProcess.ERROR_USAGE_LOCATION_INVALID);
+      assertThat(problem(status, "resolutionError")).startsWith("usageLocation: must be an upper-case ISO 3166-1");
       resolve("F00004", "ABORT");
       assertThat(awaitSettled("F00004").path("status").asText()).isEqualTo("ABORTED");
       // The account it had created is undone: disabled in the quarantine OU.

@@ -64,7 +64,7 @@ class GroupLicensingIT extends DemoIntegrationTest {
       sync.resume();
     }
     status = awaitSettled("G00002");
-    assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Resolve problem");
+    assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Solve a licence problem");
     String id = status.path("processInstanceId").asText();
     assertThat(runtime.getVariable(id, "problemCode")).isEqualTo(OnboardingProcess.ERROR_NO_FREE_SEAT);
     assertThat(runtime.getVariable(id, "problemStep")).isEqualTo(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE);

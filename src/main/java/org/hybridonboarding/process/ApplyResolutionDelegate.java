@@ -1,0 +1,128 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.*;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an operator's choice on a failure task again in the process (the form checks it too)
+ * and applies it. A choice that does not fit brings the task back with the reason, never an
+ * incident; one that changes a value (SKU, country, manager, a longer wait, adopting an account)
+ * is applied and the failed step runs again.
+ */
+@Component
+public class ApplyResolutionDelegate implements JavaDelegate {
+
+  private final RequestRules rules;
+  private final OnboardingSettings settings;
+
+  public ApplyResolutionDelegate(RequestRules rules, OnboardingSettings settings) {
+    this.rules = rules;
+    this.settings = settings;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Optional<String> refused = apply(execution, RESOLUTION.find(execution).orElse(""),
+        PROBLEM_KIND.find(execution).orElse("GENERIC"));
+    RESOLUTION_ACCEPTED.set(execution, refused.isEmpty());
+    RESOLUTION_ERROR.set(execution, refused.orElse(null));
+  }
+
+  private Optional<String> apply(DelegateExecution execution, String choice, String kind) {
+    switch (choice) {
+      case RESOLUTION_RETRY, RESOLUTION_ABORT:
+        return Optional.empty();
+      case RESOLUTION_MANUAL:
+        return onlyFor(kind, "CREDENTIALS", choice);
+      case RESOLUTION_KEEP_WAITING: {
+        Optional<String> wrongKind = onlyFor(kind, "OVERDUE", choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        Object hours = execution.getVariable(WAIT_HOURS.name());
+        long h = hours instanceof Number n ? n.longValue() : -1;
+        if (h < 1 || h > 168) {
+          return Optional.of("Wait between 1 and 168 hours");
+        }
+        WAIT_LONGER.set(execution, "PT" + h + "H");
+        WAIT_LONGER_STEP.set(execution, PROBLEM_STEP.get(execution));
+        return retry(execution);
+      }
+      case RESOLUTION_CHANGE_SKU: {
+        Optional<String> wrongKind = onlyFor(kind, "LICENCE", choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        String sku = LICENSE_SKU.find(execution).orElse("");
+        if (!availableSkus(execution).contains(sku)) {
+          return Optional.of("Choose one of the SKUs that have free seats: " + availableSkus(execution));
+        }
+        if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
+          return Optional.of("No AD group licenses " + sku + " (onboarding.licensing.groups)");
+        }
+        return retry(execution);
+      }
+      case RESOLUTION_CHANGE_USAGE_LOCATION:
+        return field(execution, kind, "USAGE_LOCATION", choice, "usageLocation");
+      case RESOLUTION_CHANGE_MANAGER:
+        return field(execution, kind, "MANAGER", choice, "managerEmployeeId")
+            .or(() -> MANAGER_EMPLOYEE_ID.find(execution).isEmpty()
+                ? Optional.of("Enter the manager's employee ID") : Optional.empty());
+      case RESOLUTION_WITHOUT_MANAGER: {
+        Optional<String> wrongKind = onlyFor(kind, "MANAGER", choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        execution.removeVariable(MANAGER_EMPLOYEE_ID.name());
+        return retry(execution);
+      }
+      case RESOLUTION_ADOPT: {
+        Optional<String> wrongKind = onlyFor(kind, "ACCOUNT_EXISTS", choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        ADOPT_EXISTING_ACCOUNT.set(execution, true);
+        return retry(execution);
+      }
+      default:
+        return Optional.of("Choose what to do");
+    }
+  }
+
+  /** A changed request field, checked by the same rules as a new request. */
+  private Optional<String> field(DelegateExecution execution, String kind, String expectedKind, String choice, String field) {
+    Optional<String> wrongKind = onlyFor(kind, expectedKind, choice);
+    if (wrongKind.isPresent()) {
+      return wrongKind;
+    }
+    Optional<String> violation = rules.check(OnboardingRequest.from(execution)).stream()
+        .filter(v -> v.field().equals(field))
+        .map(RequestRules.Violation::toString)
+        .findFirst();
+    return violation.isPresent() ? violation : retry(execution);
+  }
+
+  private static Optional<String> retry(DelegateExecution execution) {
+    RESOLUTION.set(execution, RESOLUTION_RETRY);
+    return Optional.empty();
+  }
+
+  private static Optional<String> onlyFor(String kind, String expected, String choice) {
+    return kind.equals(expected) ? Optional.empty() : Optional.of(choice + " does not fit this problem");
+  }
+
+  private static List<String> availableSkus(DelegateExecution execution) {
+    TypedValue value = execution.getVariableTyped(AVAILABLE_SKUS);
+    if (value == null || !(value.getValue() instanceof SpinJsonNode json)) {
+      return List.of();
+    }
+    return json.elements().stream().map(option -> option.prop("value").stringValue()).toList();
+  }
+}
