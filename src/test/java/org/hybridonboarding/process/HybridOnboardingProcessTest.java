@@ -772,4 +772,55 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "ADOPT does not fit this problem");
   }
+
+  void abortsAndUndoes(ProcessInstance pi, String task) {
+    assertThat(pi).isWaitingAt(task);
+    choose(pi, RESOLUTION.name(), RESOLUTION_ABORT);
+    run(TASK_REMOVE_LICENSES_ON_ABORT);
+    run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
+    verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()),
+        org.mockito.ArgumentMatchers.contains("aborted by an operator"));
+  }
+
+  @Test
+  void abortFromTheExistingAccountTask() {
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
+        .thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "rehire"));
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+    run(TASK_CREATE_AD_ACCOUNT);
+    abortsAndUndoes(pi, TASK_RESOLVE_EXISTING_ACCOUNT);
+  }
+
+  @Test
+  void abortFromTheManagerTask() {
+    when(directory.planIdentity(any(), any())).thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "no manager"));
+    ProcessInstance pi = start(request());
+    run(TASK_PREVIEW_IDENTITY);
+    abortsAndUndoes(pi, TASK_RESOLVE_MANAGER);
+  }
+
+  @Test
+  void abortFromTheCredentialsTaskRemovesTheLicence() {
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(ERROR_TAP_FAILED, "policy off"));
+    ProcessInstance pi = untilLicensing();
+    run(TASK_ASSIGN_LICENSE);
+    run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
+    abortsAndUndoes(pi, TASK_RESOLVE_CREDENTIALS);
+    verify(cloud).removeDirectLicenses("cloud-1");
+  }
+
+  @Test
+  void abortFromTheLicenceTask() {
+    org.mockito.Mockito.doThrow(new CloudException(ERROR_NO_FREE_SEAT, "no seat", Map.of()))
+        .when(cloud).preflight(anyString(), anyString(), any());
+    ProcessInstance pi = approved();
+    run(TASK_PLAN_IDENTITY);
+    run(TASK_PREFLIGHT_CLOUD);
+    abortsAndUndoes(pi, TASK_RESOLVE_LICENCE);
+  }
 }
