@@ -1,0 +1,74 @@
+package org.hybridonboarding.system;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * The prod profile refuses to start with a setting missing, and says which ones and under which
+ * environment variable, all at once: a half-configured onboarding service is worse than none.
+ * It runs before the application context, so no data source or engine fails first with a
+ * vaguer message. Registered in META-INF/spring.factories.
+ */
+public class ProductionSettings implements EnvironmentPostProcessor {
+
+  /** Setting → the environment variable that sets it in production. */
+  static final Map<String, String> REQUIRED = new LinkedHashMap<>();
+
+  static {
+    REQUIRED.put("spring.datasource.url", "ONBOARDING_DB_URL");
+    REQUIRED.put("spring.datasource.username", "ONBOARDING_DB_USER");
+    REQUIRED.put("spring.datasource.password", "ONBOARDING_DB_PASSWORD");
+    REQUIRED.put("camunda.bpm.admin-user.password", "ONBOARDING_ADMIN_PASSWORD");
+    REQUIRED.put("spring.ldap.urls", "ONBOARDING_LDAP_URL");
+    REQUIRED.put("spring.ldap.base", "ONBOARDING_LDAP_BASE");
+    REQUIRED.put("spring.ldap.username", "ONBOARDING_LDAP_USER");
+    REQUIRED.put("spring.ldap.password", "ONBOARDING_LDAP_PASSWORD");
+    REQUIRED.put("onboarding.directory.users-ou", "ONBOARDING_DIRECTORY_USERS_OU");
+    REQUIRED.put("onboarding.directory.quarantine-ou", "ONBOARDING_DIRECTORY_QUARANTINE_OU");
+    REQUIRED.put("onboarding.directory.upn-suffix", "ONBOARDING_DIRECTORY_UPN_SUFFIX");
+    REQUIRED.put("onboarding.directory.mail-domain", "ONBOARDING_DIRECTORY_MAIL_DOMAIN");
+    REQUIRED.put("onboarding.directory.routing-domain", "ONBOARDING_DIRECTORY_ROUTING_DOMAIN");
+    REQUIRED.put("onboarding.graph.tenant-id", "ONBOARDING_GRAPH_TENANT_ID");
+    REQUIRED.put("onboarding.graph.client-id", "ONBOARDING_GRAPH_CLIENT_ID");
+    REQUIRED.put("onboarding.credentials.sender", "ONBOARDING_CREDENTIALS_SENDER");
+  }
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    if (environment.acceptsProfiles(Profiles.of("prod"))) {
+      check(environment);
+    }
+  }
+
+  static void check(Environment environment) {
+    List<String> missing = new ArrayList<>();
+    REQUIRED.forEach((property, variable) -> {
+      if (blank(environment.getProperty(property))) {
+        missing.add(property + " (" + variable + ")");
+      }
+    });
+    if (blank(environment.getProperty("onboarding.graph.client-secret"))
+        && blank(environment.getProperty("onboarding.graph.client-certificate-path"))) {
+      missing.add("onboarding.graph.client-secret (ONBOARDING_GRAPH_CLIENT_SECRET) or "
+          + "onboarding.graph.client-certificate-path (ONBOARDING_GRAPH_CLIENT_CERTIFICATE_PATH)");
+    }
+    String database = environment.getProperty("spring.datasource.url", "");
+    if (!database.isBlank() && !database.startsWith("jdbc:postgresql:")) {
+      missing.add("spring.datasource.url must be a PostgreSQL URL (jdbc:postgresql://host:5432/db), not " + database);
+    }
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("The prod profile needs these settings:\n  " + String.join("\n  ", missing));
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,47 @@
+package org.hybridonboarding.system;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionSettingsTest {
+
+  static MockEnvironment complete() {
+    MockEnvironment environment = new MockEnvironment();
+    ProductionSettings.REQUIRED.keySet().forEach(property -> environment.setProperty(property, "set"));
+    environment.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/onboarding");
+    environment.setProperty("onboarding.graph.client-secret", "secret");
+    return environment;
+  }
+
+  @Test
+  void everyMissingSettingIsNamedWithItsVariable() {
+    MockEnvironment environment = complete();
+    environment.setProperty("camunda.bpm.admin-user.password", "");
+    environment.setProperty("onboarding.graph.client-secret", "");
+    environment.setProperty("spring.datasource.url", "jdbc:h2:mem:x");
+
+    assertThatThrownBy(() -> ProductionSettings.check(environment))
+        .hasMessageContaining("camunda.bpm.admin-user.password (ONBOARDING_ADMIN_PASSWORD)")
+        .hasMessageContaining("ONBOARDING_GRAPH_CLIENT_SECRET")
+        .hasMessageContaining("must be a PostgreSQL URL")
+        .hasMessageNotContaining("secret\n");
+  }
+
+  @Test
+  void aCompleteSetStarts() {
+    assertThatCode(() -> ProductionSettings.check(complete())).doesNotThrowAnyException();
+  }
+
+  @Test
+  void theProdProfileDoesNotStartWithoutItsSettings() {
+    assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(
+            org.hybridonboarding.HybridOnboardingApplication.class)
+        .profiles("prod").web(org.springframework.boot.WebApplicationType.NONE).run())
+        .hasMessageContaining("The prod profile needs these settings")
+        .hasMessageContaining("spring.datasource.url (ONBOARDING_DB_URL)")
+        .hasMessageContaining("spring.ldap.urls (ONBOARDING_LDAP_URL)");
+  }
+}
