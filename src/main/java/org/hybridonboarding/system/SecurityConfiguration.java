@@ -20,7 +20,8 @@ class SecurityConfiguration {
     registration.setName("onboarding-basic-authentication");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/api/*", "/engine-rest/*");
+    // Health stays open for load balancers; metrics need a Camunda user.
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/prometheus");
     registration.setOrder(1);
     return registration;
   }

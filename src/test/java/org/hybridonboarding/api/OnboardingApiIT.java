@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The public contract of /api and /engine-rest: status codes, problem details, authentication. */
+// Spring Boot tests switch metrics export off unless asked.
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 class OnboardingApiIT extends DemoIntegrationTest {
 
   private final ObjectMapper json = new ObjectMapper();
@@ -199,5 +201,27 @@ class OnboardingApiIT extends DemoIntegrationTest {
     form.path("components").forEach(c -> keys.add(c.path("key").asText()));
     assertThat(keys).contains("employeeId", "givenName", "surname", "sAMAccountName", "userPrincipalName", "mail",
         "approved", "approvalComment");
+  }
+
+  @Test
+  void healthShowsTheDatabaseTheDirectoryAndGraph() throws Exception {
+    HttpResponse<String> response = get("/actuator/health", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode health = json.readTree(response.body());
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("ldap").path("status").asText()).isEqualTo("UP");
+    assertThat(health.path("components").path("graph").path("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void metricsCountOnboardingsByOutcomeForAuthenticatedUsers() {
+    post("/api/onboardings", "hr-system", request("E30010", "Mia", "Metric", ""));
+
+    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> metrics = get("/actuator/prometheus", "hr-system");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern("onboardings_total[{][^}]*outcome=\"started\"[^}]*[}] [1-9]");
   }
 }
