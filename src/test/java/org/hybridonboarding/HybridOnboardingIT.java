@@ -120,6 +120,8 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     String pass = temporaryAccessPass(welcomeMail("alex.wilber@contoso.com", "Zoë Ødegård"));
     // The capture sees the application's log, so a pass written there would be found.
     assertThat(output.getAll()).contains("Mailed a Temporary Access Pass for zoe.odegard@contoso.com to alex.wilber@contoso.com");
+    // Log lines of an onboarding carry its employeeId and process instance.
+    assertThat(output.getAll()).containsPattern("\\[E20002 [0-9a-f-]{36}\\].*Mailed a Temporary Access Pass");
     assertThat(output.getAll()).doesNotContain(pass).doesNotContain(HtmlUtils.htmlEscape(pass));
 
     List<String> tables = jdbc.queryForList(

@@ -224,4 +224,15 @@ class OnboardingApiIT extends DemoIntegrationTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern("onboardings_total[{][^}]*outcome=\"started\"[^}]*[}] [1-9]");
   }
+
+  @Test
+  void anOpenApiDescriptionOfTheApiIsPublished() throws Exception {
+    HttpResponse<String> response = get("/v3/api-docs", null);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode paths = json.readTree(response.body()).path("paths");
+    assertThat(paths.has("/api/onboardings")).isTrue();
+    assertThat(paths.path("/api/onboardings/{employeeId}").has("get")).isTrue();
+    assertThat(paths.path("/api/onboardings/{employeeId}").has("delete")).isTrue();
+  }
 }
