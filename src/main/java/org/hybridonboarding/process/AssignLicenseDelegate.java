@@ -5,7 +5,6 @@ import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
 import static org.hybridonboarding.process.OnboardingProcess.USAGE_LOCATION;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;

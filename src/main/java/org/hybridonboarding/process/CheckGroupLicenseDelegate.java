@@ -5,7 +5,6 @@ import static org.hybridonboarding.process.OnboardingProcess.GROUP_LICENSE_ACTIV
 import static org.hybridonboarding.process.OnboardingProcess.GROUP_LICENSE_WAIT_SINCE;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;
