@@ -50,17 +50,18 @@ class ApiExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail running(OnboardingService.AlreadyRunningException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setType(RUNNING);
-    problem.setTitle("Onboarding already running");
-    return problem;
+    return conflict(RUNNING, "Onboarding already running", e);
   }
 
   @ExceptionHandler
   ProblemDetail notRunning(OnboardingService.NotRunningException e) {
+    return conflict(ENDED, "Onboarding not running", e);
+  }
+
+  private static ProblemDetail conflict(URI type, String title, RuntimeException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    problem.setType(ENDED);
-    problem.setTitle("Onboarding not running");
+    problem.setType(type);
+    problem.setTitle(title);
     return problem;
   }
 

@@ -175,16 +175,15 @@ class GraphCloudGateway implements CloudGateway {
 
   private void doPreflight(String skuPartNumber, String employeeId, List<String> addresses) {
     // Seats change all the time: always ask. The ids it brings are remembered for licensing.
-    SubscribedSku sku = subscribedSkus().stream()
+    List<SubscribedSku> skus = subscribedSkus();
+    SubscribedSku sku = skus.stream()
         .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
         .findFirst()
         .orElseThrow(() -> new CloudException("LICENSE_ERROR", "The tenant has no subscription for SKU " + skuPartNumber,
-            freeSeats()));
-    int enabled = sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
-    int consumed = sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
-    if (enabled - consumed <= 0) {
-      throw new CloudException("NO_FREE_SEAT", "No free seat for " + skuPartNumber + ": " + consumed + " of "
-          + enabled + " are assigned. Buy seats or choose another SKU.", freeSeats());
+            freeSeats(skus)));
+    if (free(sku) <= 0) {
+      throw new CloudException("NO_FREE_SEAT", "No free seat for " + skuPartNumber + ": " + consumed(sku) + " of "
+          + enabled(sku) + " are assigned. Buy seats or choose another SKU.", freeSeats(skus));
     }
     Set<String> inUse = doAddressesInUse(employeeId, addresses);
     if (!inUse.isEmpty()) {
@@ -243,22 +242,36 @@ class GraphCloudGateway implements CloudGateway {
     if (known != null) {
       return known;
     }
-    subscribedSkus();
+    List<SubscribedSku> skus = subscribedSkus();
     return Optional.ofNullable(skuIds.get(skuPartNumber)).orElseThrow(() -> new CloudException("LICENSE_ERROR",
-        "The tenant has no subscription for SKU " + skuPartNumber, freeSeats()));
+        "The tenant has no subscription for SKU " + skuPartNumber, freeSeats(skus)));
   }
 
-  /** What an operator can switch to: the SKUs with seats left. */
+  /** What an operator can switch to: the SKUs with seats left, asked afresh. */
   private Map<String, Integer> freeSeats() {
+    return freeSeats(subscribedSkus());
+  }
+
+  private static Map<String, Integer> freeSeats(List<SubscribedSku> skus) {
     Map<String, Integer> free = new java.util.TreeMap<>();
-    for (SubscribedSku sku : subscribedSkus()) {
-      int enabled = sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
-      int consumed = sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
-      if (enabled > consumed) {
-        free.put(sku.getSkuPartNumber(), enabled - consumed);
+    for (SubscribedSku sku : skus) {
+      if (free(sku) > 0) {
+        free.put(sku.getSkuPartNumber(), free(sku));
       }
     }
     return free;
+  }
+
+  private static int enabled(SubscribedSku sku) {
+    return sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
+  }
+
+  private static int consumed(SubscribedSku sku) {
+    return sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
+  }
+
+  private static int free(SubscribedSku sku) {
+    return enabled(sku) - consumed(sku);
   }
 
   private List<SubscribedSku> subscribedSkus() {
