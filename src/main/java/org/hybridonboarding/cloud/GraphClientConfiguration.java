@@ -13,7 +13,10 @@ import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
 import java.net.URI;
 import java.util.Map;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,10 +27,21 @@ public class GraphClientConfiguration {
   private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
   @Bean
-  public GraphServiceClient graphServiceClient(GraphProperties properties) {
+  public GraphServiceClient graphServiceClient(GraphProperties properties, MeterRegistry meters) {
     RequestOption[] options = {
         new RetryHandlerOption(null, properties.maxRetries(), properties.retryDelay().toSeconds())};
+    Counter throttled = Counter.builder("graph.throttled.responses")
+        .description("HTTP 429 answers from Microsoft Graph, each retried by the SDK after Retry-After")
+        .register(meters);
     OkHttpClient http = GraphClientFactory.create(options)
+        // A network interceptor sees every answer, also those the RetryHandler retries.
+        .addNetworkInterceptor(chain -> {
+          Response response = chain.proceed(chain.request());
+          if (response.code() == 429) {
+            throttled.increment();
+          }
+          return response;
+        })
         .connectTimeout(properties.connectTimeout())
         .readTimeout(properties.readTimeout())
         .build();

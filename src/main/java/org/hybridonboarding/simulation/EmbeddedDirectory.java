@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;
@@ -30,12 +32,16 @@ class EmbeddedDirectory implements AutoCloseable {
 
   private final InMemoryDirectoryServer server;
 
-  EmbeddedDirectory(LdapProperties ldap, Clock clock) throws LDAPException, IOException, com.unboundid.ldif.LDIFException {
+  /** The listener on spring.ldap.urls, plus any further ones (an LDAPS listener in tests). */
+  EmbeddedDirectory(LdapProperties ldap, Clock clock, InMemoryListenerConfig... moreListeners)
+      throws LDAPException, IOException, com.unboundid.ldif.LDIFException {
     URI url = URI.create(ldap.getUrls()[0]);
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(ldap.getBase());
     config.addAdditionalBindCredentials(ldap.getUsername(), ldap.getPassword());
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
-        InetAddress.getLoopbackAddress(), url.getPort(), null));
+    List<InMemoryListenerConfig> listeners = new ArrayList<>(List.of(InMemoryListenerConfig.createLDAPConfig("ldap",
+        InetAddress.getLoopbackAddress(), url.getPort(), null)));
+    listeners.addAll(List.of(moreListeners));
+    config.setListenerConfigs(listeners);
     config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), read("simulation/ad-schema.ldif")));
     // AD answers nothing to anonymous clients.
     config.setAuthenticationRequiredOperationTypes(EnumSet.complementOf(EnumSet.of(OperationType.BIND)));
@@ -69,6 +75,10 @@ class EmbeddedDirectory implements AutoCloseable {
 
   int port() {
     return server.getListenPort();
+  }
+
+  int port(String listener) {
+    return server.getListenPort(listener);
   }
 
   @Override

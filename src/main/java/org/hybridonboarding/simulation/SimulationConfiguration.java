@@ -22,6 +22,8 @@ import org.springframework.ldap.core.support.BaseLdapPathSource;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
+// Off when several nodes share one outside simulator (the crash and cluster tests).
+@ConditionalOnProperty(name = "onboarding.simulator.enabled", havingValue = "true", matchIfMissing = true)
 class SimulationConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);

@@ -216,11 +216,12 @@ class OnboardingApiIT extends DemoIntegrationTest {
   }
 
   @Test
-  void metricsCountOnboardingsByOutcomeForAuthenticatedUsers() {
+  void metricsCountOnboardingsByOutcomeForOperatorsAndAdmins() {
     post("/api/onboardings", "hr-system", request("E30010", "Mia", "Metric", ""));
 
     assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-    HttpResponse<String> metrics = get("/actuator/prometheus", "hr-system");
+    assertThat(get("/actuator/prometheus", "hr-system").statusCode()).isEqualTo(403);
+    HttpResponse<String> metrics = get("/actuator/prometheus", "admin");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern("onboardings_total[{][^}]*outcome=\"started\"[^}]*[}] [1-9]");
   }

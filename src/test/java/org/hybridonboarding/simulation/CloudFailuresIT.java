@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.hybridonboarding.DemoIntegrationTest;
 import org.hybridonboarding.process.OnboardingProcess;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,8 @@ class CloudFailuresIT extends DemoIntegrationTest {
   RuntimeService runtime;
   @Autowired
   HistoryService history;
+  @Autowired
+  MeterRegistry meters;
 
   private JsonNode awaitProblem(String employeeId, String code) throws Exception {
     JsonNode status = awaitSettled(employeeId);
@@ -189,6 +192,8 @@ class CloudFailuresIT extends DemoIntegrationTest {
   @Test
   void completesThrough503sAnd429sWithoutAnIncident() throws Exception {
     simulator.resetRequestCounts();
+    double throttledBefore = meters.counter("graph.throttled.responses").count();
+    long replicationWaitsBefore = meters.timer("onboarding.replication.wait").count();
     simulator.injectFaults(new SimulatorProperties.Faults(0.2, Duration.ZERO));
     // A squeeze: one resource unit per two seconds, where every call costs at least one.
     simulator.setThrottling(new SimulatorProperties.Throttling(1, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150)));
@@ -209,5 +214,10 @@ class CloudFailuresIT extends DemoIntegrationTest {
         simulator.requestCounts());
     assertThat(faults).as(simulator.requestCounts().toString()).isPositive();
     assertThat(throttled).as(simulator.requestCounts().toString()).isPositive();
+    // Operations see the same: every 429 the tenant answered, and how long each step took.
+    assertThat(meters.counter("graph.throttled.responses").count() - throttledBefore).isEqualTo(throttled);
+    assertThat(meters.timer("onboarding.replication.wait").count() - replicationWaitsBefore).isEqualTo(1);
+    assertThat(meters.timer("onboarding.step.duration", "step", OnboardingProcess.TASK_CREATE_AD_ACCOUNT).count())
+        .isPositive();
   }
 }

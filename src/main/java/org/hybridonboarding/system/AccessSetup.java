@@ -1,0 +1,129 @@
+package org.hybridonboarding.system;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.hybridonboarding.process.OnboardingProcess;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each group may do with Camunda authorization on, and one Tasklist filter per group,
+ * created idempotently at start-up: a restart or a second node adds only what is missing.
+ * Tasks themselves need no grant here: the engine gives a task's candidate group the right to
+ * read and work on that task, so approvers see approvals and operators see failures, nothing else.
+ * camunda-admin holds every permission (Camunda creates that with the admin user).
+ */
+@Component
+class AccessSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
+
+  static final String REQUESTERS = OnboardingProcess.GROUP_REQUESTERS;
+  static final String APPROVERS = OnboardingProcess.GROUP_APPROVERS;
+  static final String OPERATORS = OnboardingProcess.GROUP_OPERATORS;
+  static final String ESCALATION = "onboarding-escalation";
+  static final String HELPDESK = OnboardingProcess.GROUP_HELPDESK;
+
+  /** The groups that work in Tasklist and their filter; Tasklist opens the first one (lowest priority) a user has. */
+  record TaskFilter(String group, String name, int priority) {
+  }
+
+  static final List<TaskFilter> FILTERS = List.of(
+      new TaskFilter(APPROVERS, "Onboardings to approve", 10),
+      new TaskFilter(ESCALATION, "Overdue onboarding approvals", 20),
+      new TaskFilter(OPERATORS, "Onboarding problems to fix", 30),
+      new TaskFilter(HELPDESK, "Credentials to hand over", 40));
+
+  private record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
+  }
+
+  private static final List<Grant> GRANTS = List.of(
+      // Start over /api or /engine-rest, follow their onboardings, cancel them (a message).
+      new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
+      new Grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE),
+      // Tasklist users see the onboarding behind their task (GET /api/onboardings/{id} too), change nothing.
+      new Grant(APPROVERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+      new Grant(ESCALATION, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+      new Grant(OPERATORS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+      new Grant(HELPDESK, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+      new Grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(ESCALATION, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+      new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+
+  private static Permission[] readOnly() {
+    return new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY};
+  }
+
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  @EventListener(PostDeployEvent.class)
+  @Order(2)
+  void setUp() {
+    GRANTS.forEach(grant -> ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
+    FILTERS.forEach(filter -> ensure(filter.group(), Resources.FILTER, ensureFilter(filter), Permissions.READ));
+  }
+
+  private String ensureFilter(TaskFilter wanted) {
+    Filter existing = filters.createFilterQuery().filterName(wanted.name()).singleResult();
+    if (existing != null) {
+      return existing.getId();
+    }
+    Filter filter = filters.newTaskFilter(wanted.name())
+        .setQuery(tasks.createTaskQuery().taskCandidateGroup(wanted.group()).includeAssignedTasks()
+            .orderByTaskCreateTime().asc())
+        .setProperties(Map.of("description", "Open tasks of " + wanted.group(), "refresh", true,
+            "priority", wanted.priority()));
+    filters.saveFilter(filter);
+    log.info("Created Tasklist filter '{}' for {}", wanted.name(), wanted.group());
+    return filter.getId();
+  }
+
+  private void ensure(String group, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(group);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
+      return;
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+    log.info("Granted {} {} on {} {}", group, List.of(permissions), resource.resourceName(), resourceId);
+  }
+}

@@ -1,0 +1,138 @@
+package org.hybridonboarding.simulation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustAllTrustManager;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.ldap.LdapProperties;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.core.support.LdapContextSource;
+
+/**
+ * The directory and the tenant outside the application's JVM, so that they outlive a killed node
+ * and are shared by several nodes: the embedded directory (plain LDAP for the test itself, LDAPS
+ * with a throwaway certificate for the nodes), the simulated tenant over HTTP and its Connect Sync.
+ */
+public final class SharedWorld implements AutoCloseable {
+
+  public static final String BASE = "DC=contoso,DC=com";
+  public static final String ADMIN = "CN=admin,DC=contoso,DC=com";
+  public static final String PASSWORD = "admin";
+  private static final String STORE_PASSWORD = "test-only";
+
+  private final Path trustStore;
+  private final EmbeddedDirectory directory;
+  private final SimulatedTenant tenant;
+  private final GraphSimulator graph;
+  private final ConnectSync sync;
+  private final int ldapsPort;
+
+  public SharedWorld(Path workDir) throws Exception {
+    Files.createDirectories(workDir);
+    trustStore = workDir.resolve("ldaps.p12");
+    Files.deleteIfExists(trustStore);
+    keytool("-genkeypair", "-alias", "ldap", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", STORE_PASSWORD);
+    SSLUtil ssl = new SSLUtil(new KeyStoreKeyManager(trustStore.toFile(), STORE_PASSWORD.toCharArray(), "PKCS12", "ldap"),
+        new TrustAllTrustManager());
+    LdapProperties ldap = new LdapProperties();
+    ldap.setUrls(new String[] {"ldap://localhost:0"});
+    ldap.setBase(BASE);
+    ldap.setUsername(ADMIN);
+    ldap.setPassword(PASSWORD);
+    directory = new EmbeddedDirectory(ldap, Clock.systemUTC(), InMemoryListenerConfig.createLDAPSConfig("ldaps",
+        InetAddress.getLoopbackAddress(), 0, ssl.createSSLServerSocketFactory(), null));
+    ldapsPort = directory.port("ldaps");
+
+    SimulatorProperties properties = new SimulatorProperties(0, Duration.ofSeconds(1), Duration.ofSeconds(1),
+        List.of("OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com"), "contoso.onmicrosoft.com",
+        List.of("contoso.com"), Duration.ZERO, true, Map.of("Licensing-SPE_E3", "SPE_E3"),
+        new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)),
+        SimulatorProperties.Faults.NONE);
+    tenant = new SimulatedTenant(Clock.systemUTC(), properties);
+    graph = new GraphSimulator(tenant, new ObjectMapper(), Clock.systemUTC(), properties);
+    LdapContextSource source = new LdapContextSource();
+    source.setUrl("ldap://localhost:" + directory.port());
+    source.setBase(BASE);
+    source.setUserDn(ADMIN);
+    source.setPassword(PASSWORD);
+    source.afterPropertiesSet();
+    sync = new ConnectSync(new LdapTemplate(source), source.getBaseLdapName(), tenant, properties);
+    sync.runCycle();
+    for (String mailbox : SimulationConfiguration.SEEDED_MAILBOXES) {
+      tenant.seedLicensed(mailbox, "SPE_E3");
+    }
+    sync.start(properties.syncInterval());
+  }
+
+  /** Settings that point an application node at this world (demo profile, its own simulator off). */
+  public List<String> nodeArguments() {
+    return List.of(
+        "--onboarding.simulator.enabled=false",
+        "--onboarding.directory.embedded=false",
+        "--spring.ldap.urls=ldaps://localhost:" + ldapsPort,
+        "--onboarding.graph.base-url=http://localhost:" + graph.port() + "/v1.0");
+  }
+
+  /** JVM options for a node: trust this world's LDAPS certificate. */
+  public List<String> nodeJvmOptions() {
+    return List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD,
+        "-Djavax.net.ssl.trustStoreType=PKCS12");
+  }
+
+  /** AD accounts carrying this employeeID. */
+  public int adAccounts(String employeeId) throws Exception {
+    try (LDAPConnection connection = new LDAPConnection("localhost", directory.port(), ADMIN, PASSWORD)) {
+      return connection.search(BASE, SearchScope.SUB, "(employeeID=" + employeeId + ")").getEntryCount();
+    }
+  }
+
+  /** Accounts under OU=Staff whose employeeID starts with the prefix. */
+  public int adAccountsWithPrefix(String prefix) throws Exception {
+    try (LDAPConnection connection = new LDAPConnection("localhost", directory.port(), ADMIN, PASSWORD)) {
+      return connection.search(BASE, SearchScope.SUB, "(employeeID=" + prefix + "*)").getEntryCount();
+    }
+  }
+
+  /** Cloud users with this employeeId, and the licences each holds. */
+  public List<Integer> cloudLicences(String employeeId) {
+    return tenant.users().stream()
+        .filter(user -> employeeId.equals(user.source.employeeId()))
+        .map(user -> user.assignedSkus().size())
+        .toList();
+  }
+
+  public Map<String, Long> graphRequests() {
+    return graph.requestCounts();
+  }
+
+  private static void keytool(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("keytool failed: " + output);
+    }
+  }
+
+  @Override
+  public void close() {
+    sync.close();
+    graph.close();
+    directory.close();
+  }
+}
