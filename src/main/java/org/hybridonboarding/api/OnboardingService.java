@@ -55,27 +55,23 @@ class OnboardingService {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final TaskService tasks;
-  /** Striped: bounded memory however many employeeIds pass through. */
-  private final Object[] startLocks = new Object[64];
+  private final StartGuard guard;
 
-  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks) {
+  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks, StartGuard guard) {
+    this.guard = guard;
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
-    for (int i = 0; i < startLocks.length; i++) {
-      startLocks[i] = new Object();
-    }
   }
 
   OnboardingStatus start(OnboardingRequest request) {
-    // One start at a time per employeeId, so two identical requests cannot both pass the check.
-    Object lock = startLocks[Math.floorMod(request.employeeId().hashCode(), startLocks.length)];
-    synchronized (lock) {
+    // Two identical requests, on one node or two, cannot both pass the check.
+    guard.exclusively(request.employeeId(), () -> {
       if (isRunning(request.employeeId())) {
         throw new AlreadyRunningException(request.employeeId());
       }
-      runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
-    }
+      return runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
+    });
     return status(request.employeeId()).orElseThrow();
   }
 

@@ -28,7 +28,9 @@ public final class SharedWorld implements AutoCloseable {
 
   public static final String BASE = "DC=contoso,DC=com";
   public static final String ADMIN = "CN=admin,DC=contoso,DC=com";
-  public static final String PASSWORD = "admin";
+  /** Distinct per run, so a scan can look for it in logs and tables. */
+  public static final String PASSWORD = "Bind-" + java.util.UUID.randomUUID();
+  public static final String GRAPH_TOKEN = "Token-" + java.util.UUID.randomUUID();
   private static final String STORE_PASSWORD = "test-only";
 
   private final Path trustStore;
@@ -68,6 +70,7 @@ public final class SharedWorld implements AutoCloseable {
     source.setBase(BASE);
     source.setUserDn(ADMIN);
     source.setPassword(PASSWORD);
+    source.setBaseEnvironmentProperties(Map.of("java.naming.ldap.attributes.binary", "objectGUID msExchMailboxGuid"));
     source.afterPropertiesSet();
     sync = new ConnectSync(new LdapTemplate(source), source.getBaseLdapName(), tenant, properties);
     sync.runCycle();
@@ -84,6 +87,23 @@ public final class SharedWorld implements AutoCloseable {
         "--onboarding.directory.embedded=false",
         "--spring.ldap.urls=ldaps://localhost:" + ldapsPort,
         "--onboarding.graph.base-url=http://localhost:" + graph.port() + "/v1.0");
+  }
+
+  /** The secrets a node gets from its environment, as in production. */
+  public Map<String, String> nodeEnvironment() {
+    return Map.of("SPRING_LDAP_USERNAME", ADMIN, "SPRING_LDAP_PASSWORD", PASSWORD,
+        "ONBOARDING_GRAPH_STATICTOKEN", GRAPH_TOKEN);
+  }
+
+  /** Every Temporary Access Pass the managers were mailed, as they read it. */
+  public List<String> mailedPasses() {
+    java.util.regex.Pattern pass = java.util.regex.Pattern.compile("Temporary Access Pass</td><td><b[^>]*>([^<]+)</b>");
+    return SimulationConfiguration.SEEDED_MAILBOXES.stream()
+        .flatMap(mailbox -> tenant.messages(mailbox).stream())
+        .map(message -> pass.matcher(message.content()))
+        .filter(java.util.regex.Matcher::find)
+        .map(matcher -> org.springframework.web.util.HtmlUtils.htmlUnescape(matcher.group(1)))
+        .toList();
   }
 
   /** JVM options for a node: trust this world's LDAPS certificate. */
