@@ -33,9 +33,18 @@ public class GraphClientConfiguration {
     Counter throttled = Counter.builder("graph.throttled.responses")
         .description("HTTP 429 answers from Microsoft Graph, each retried by the SDK after Retry-After")
         .register(meters);
+    GraphPacer pacer = GraphPacer.forQuota(properties.writesPerWindow(), properties.writeWindow());
     OkHttpClient http = GraphClientFactory.create(options)
-        // A network interceptor sees every answer, also those the RetryHandler retries.
+        // A network interceptor sees every attempt, also those the RetryHandler repeats.
         .addNetworkInterceptor(chain -> {
+          if (!"GET".equals(chain.request().method())) {
+            try {
+              pacer.awaitWritePermit();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new java.io.InterruptedIOException("interrupted while pacing writes to Graph");
+            }
+          }
           Response response = chain.proceed(chain.request());
           if (response.code() == 429) {
             throttled.increment();

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staticToken a fixed bearer token; only for the simulated tenant of the demo
  * @param maxRetries how often the SDK's RetryHandler repeats a 429/503/504 before the job fails
  * @param retryDelay the delay the RetryHandler waits when Graph sends no Retry-After
+ * @param writesPerWindow writes (POST, PATCH, DELETE) this node sends per writeWindow at most, spread
+ *     evenly: below Graph's 3,000 per 150 s per app and tenant, so a bulk paces itself instead of
+ *     running into 429s. With several nodes, give each its share.
  */
 @ConfigurationProperties("onboarding.graph")
 public record GraphProperties(
@@ -26,7 +29,9 @@ public record GraphProperties(
     @DefaultValue("5") int maxRetries,
     @DefaultValue("PT3S") Duration retryDelay,
     @DefaultValue("PT10S") Duration connectTimeout,
-    @DefaultValue("PT60S") Duration readTimeout) {
+    @DefaultValue("PT60S") Duration readTimeout,
+    @DefaultValue("2700") int writesPerWindow,
+    @DefaultValue("PT150S") Duration writeWindow) {
 
   @Override
   public String toString() {

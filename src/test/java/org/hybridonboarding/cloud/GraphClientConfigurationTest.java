@@ -12,7 +12,7 @@ class GraphClientConfigurationTest {
 
   static GraphProperties graph(String tenant, String client, String secret, String certificate, String token) {
     return new GraphProperties("https://graph.microsoft.com/v1.0", tenant, client, secret, certificate, null, token, 5,
-        Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(60));
+        Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofSeconds(60), 2700, Duration.ofSeconds(150));
   }
 
   @Test
@@ -42,5 +42,21 @@ class GraphClientConfigurationTest {
   void theSecretIsNeverPrinted() {
     assertThat(graph("t", "c", "s3cr3t-value", null, "tok3n-value").toString())
         .doesNotContain("s3cr3t-value").doesNotContain("tok3n-value");
+  }
+
+  @Test
+  void writesAreSpreadEvenlyOverTheWindow() throws Exception {
+    java.util.List<Long> slept = new java.util.ArrayList<>();
+    long[] now = {0};
+    GraphPacer pacer = new GraphPacer(10, Duration.ofSeconds(1), () -> now[0], nanos -> {
+      slept.add(nanos);
+      now[0] += nanos;
+    });
+    for (int i = 0; i < 25; i++) {
+      pacer.awaitWritePermit();
+    }
+    // 10 per second: one every 100 ms, the first at once; 25 writes take 2.4 s however fast they come.
+    assertThat(slept).hasSize(24).allMatch(nanos -> nanos == 100_000_000L);
+    assertThat(now[0]).isEqualTo(2_400_000_000L);
   }
 }

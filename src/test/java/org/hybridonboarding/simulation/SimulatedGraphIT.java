@@ -496,7 +496,7 @@ class SimulatedGraphIT {
   private GraphServiceClient client(int maxRetries) {
     return new GraphClientConfiguration().graphServiceClient(new GraphProperties(
         "http://localhost:" + simulator.port() + "/v1.0", null, null, null, null, null, "test-token", maxRetries,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)),
+        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), 2700, Duration.ofSeconds(150)),
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
