@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.StartGuard;
 import org.hybridonboarding.process.OnboardingRequest;
 import org.hybridonboarding.process.Var;
 import org.springframework.stereotype.Service;

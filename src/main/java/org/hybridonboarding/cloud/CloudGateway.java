@@ -26,6 +26,12 @@ public interface CloudGateway {
   Optional<CloudUser> findSyncedUser(String immutableId);
 
   /**
+   * Users synced or changed since that delta link (all users when it is null), following every
+   * page: one request per page, however many onboardings are waiting.
+   */
+  UserChanges usersChangedSince(String deltaLink);
+
+  /**
    * Sets usageLocation when sync brought none or another, then assigns the licence directly. Safe to run
    * again: a licence already assigned is left as it is.
    *

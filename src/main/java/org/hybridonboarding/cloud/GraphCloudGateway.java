@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import com.microsoft.graph.users.delta.DeltaGetResponse;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -67,6 +68,12 @@ class GraphCloudGateway implements CloudGateway {
   @Override
   public Optional<CloudUser> findSyncedUser(String immutableId) {
     return described("find the synced user", "onPremisesImmutableId " + immutableId, () -> doFindSyncedUser(immutableId));
+  }
+
+  @Override
+  public UserChanges usersChangedSince(String deltaLink) {
+    return described("read the users changed since the last poll (delta query)",
+        deltaLink == null ? "all users, first poll" : "the tenant", () -> doUsersChangedSince(deltaLink));
   }
 
   @Override
@@ -188,6 +195,25 @@ class GraphCloudGateway implements CloudGateway {
     Set<String> inUse = doAddressesInUse(employeeId, addresses);
     if (!inUse.isEmpty()) {
       throw new CloudException("ADDRESS_IN_USE", "Already used in Entra ID by another user: " + String.join(", ", inUse));
+    }
+  }
+
+  private UserChanges doUsersChangedSince(String deltaLink) {
+    var delta = graph.users().delta();
+    DeltaGetResponse page = deltaLink == null
+        ? delta.get(request -> request.queryParameters.select = new String[] {"id", "employeeId", "onPremisesImmutableId"})
+        : delta.withUrl(deltaLink).get();
+    List<UserChanges.Synced> users = new ArrayList<>();
+    while (true) {
+      for (User user : page.getValue()) {
+        if (user.getOnPremisesImmutableId() != null) {
+          users.add(new UserChanges.Synced(user.getId(), user.getEmployeeId(), user.getOnPremisesImmutableId()));
+        }
+      }
+      if (page.getOdataNextLink() == null) {
+        return new UserChanges(users, page.getOdataDeltaLink());
+      }
+      page = delta.withUrl(page.getOdataNextLink()).get();
     }
   }
 

@@ -23,7 +23,16 @@ public final class OnboardingProcess {
   public static final String TASK_CREATE_AD_ACCOUNT = "Task_CreateAdAccount";
   public static final String SUBPROCESS_WAIT_FOR_REPLICATION = "SubProcess_WaitForReplication";
   public static final String TASK_CHECK_REPLICATION = "Task_CheckReplication";
-  public static final String TIMER_REPLICATION_POLL = "Timer_ReplicationPoll";
+  /** Where an onboarding waits for the replication watch to see its user in Entra ID. */
+  public static final String EVENT_USER_REPLICATED = "Event_UserReplicated";
+  public static final String MESSAGE_USER_REPLICATED = "UserReplicated";
+  public static final String WATCH_KEY = "replication-watch";
+  public static final String TASK_POLL_DIRECTORY_CHANGES = "Task_PollDirectoryChanges";
+  /** The delta link of the poll before last: each poll reads two intervals' changes (see ReplicationWatch). */
+  public static final Var<String> DELTA_LINK_PREVIOUS = Var.of("deltaLinkPrevious", String.class);
+  public static final Var<String> DELTA_LINK_LATEST = Var.of("deltaLinkLatest", String.class);
+  public static final Var<Integer> USERS_CHANGED = Var.of("usersChanged", Integer.class);
+  public static final Var<Integer> ONBOARDINGS_WOKEN = Var.of("onboardingsWoken", Integer.class);
   public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
   public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
   public static final String SUBPROCESS_WAIT_FOR_GROUP_LICENSE = "SubProcess_WaitForGroupLicense";

@@ -68,6 +68,8 @@ final class GraphApi {
   /** Properties a client may change on a user mastered on-premises. */
   private static final Set<String> CLOUD_MASTERED = Set.of("usageLocation", "preferredLanguage");
 
+  static final int DELTA_PAGE = 100;
+
   private final SimulatedTenant tenant;
 
   GraphApi(SimulatedTenant tenant) {
@@ -80,6 +82,9 @@ final class GraphApi {
     Matcher tap = TAP.matcher(path);
     Matcher user = USER.matcher(path);
     int readUnits = query.containsKey("$select") ? 1 : 2;
+    if ((path.equals("/users/delta") || path.equals("/users/delta()")) && method.equals("GET")) {
+      return new Route("GET /users/delta", true, readUnits, false, this::usersDelta);
+    }
     if (path.equals("/users") && method.equals("GET")) {
       return new Route("GET /users", true, readUnits, false, this::listUsers);
     }
@@ -137,6 +142,41 @@ final class GraphApi {
     }
     Long count = "true".equalsIgnoreCase(query.get("$count")) ? (long) matching.size() : null;
     return Response.ok(collection("users", matching, count));
+  }
+
+  /**
+   * Delta query: the first call (no token) enumerates every user, later ones only the users
+   * changed since their token; pages of DELTA_PAGE with @odata.nextLink, the last page with an
+   * @odata.deltaLink for next time. Tokens here are change sequence numbers (opaque to clients);
+   * a token can be used more than once, as Graph's can.
+   */
+  private Response usersDelta(Request request) {
+    Map<String, String> query = request.query();
+    long after;
+    long upTo;
+    try {
+      if (query.containsKey("$skiptoken")) {
+        String[] range = query.get("$skiptoken").split("-", 2);
+        after = Long.parseLong(range[0]);
+        upTo = Long.parseLong(range[1]);
+      } else {
+        after = query.containsKey("$deltatoken") ? Long.parseLong(query.get("$deltatoken")) : 0;
+        upTo = tenant.changeSequence();
+      }
+    } catch (RuntimeException e) {
+      throw new GraphError(400, "BadRequest", "Badly formed token.");
+    }
+    List<SimulatedTenant.User> page = tenant.changedAfter(after, upTo, DELTA_PAGE);
+    List<Map<String, Object>> values = page.stream().map(user -> select(userJson(user), query.get("$select"))).toList();
+    Map<String, Object> body = collection("users", values, null);
+    String select = query.containsKey("$select") ? "&$select=" + query.get("$select") : "";
+    String base = "http://" + request.header("host") + GraphSimulator.VERSION + "/users/delta?";
+    if (page.size() == DELTA_PAGE && page.get(page.size() - 1).changed < upTo) {
+      body.put("@odata.nextLink", base + "$skiptoken=" + page.get(page.size() - 1).changed + "-" + upTo + select);
+    } else {
+      body.put("@odata.deltaLink", base + "$deltatoken=" + upTo + select);
+    }
+    return Response.ok(body);
   }
 
   @SuppressWarnings("unchecked")

@@ -80,6 +80,8 @@ class SimulatedTenant {
     boolean mailboxBlocked;
     final List<Message> messages = new ArrayList<>();
     TemporaryAccessPass temporaryAccessPass;
+    /** The tenant's change sequence number of this user's last change, for delta queries. */
+    long changed;
 
     User(Instant createdDateTime) {
       this.createdDateTime = createdDateTime;
@@ -120,6 +122,7 @@ class SimulatedTenant {
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Sku> skus = new LinkedHashMap<>();
+  private long changeSequence;
 
   SimulatedTenant(Clock clock, SimulatorProperties properties) {
     this.clock = clock;
@@ -152,6 +155,10 @@ class SimulatedTenant {
           users.put(created.id, created);
           return created;
         });
+    if (!account.equals(user.source)) {
+      // Connect Sync exports only what changed; each change is what a delta query reports.
+      user.changed = ++changeSequence;
+    }
     user.source = account;
     user.userPrincipalName = cloudUpn(account.userPrincipalName(), account.samAccountName());
     if (account.usageLocation() != null) {
@@ -237,6 +244,19 @@ class SimulatedTenant {
     int at = upn.lastIndexOf('@');
     String suffix = upn.substring(at + 1).toLowerCase(Locale.ROOT);
     return verifiedDomains.contains(suffix) ? upn : upn.substring(0, at) + "@" + initialDomain;
+  }
+
+  /** Users changed after that sequence number, oldest change first, at most limit of them. */
+  synchronized List<User> changedAfter(long sequence, long upTo, int limit) {
+    return users.values().stream()
+        .filter(user -> user.changed > sequence && user.changed <= upTo)
+        .sorted(java.util.Comparator.comparingLong(user -> user.changed))
+        .limit(limit)
+        .toList();
+  }
+
+  synchronized long changeSequence() {
+    return changeSequence;
   }
 
   synchronized List<User> users() {

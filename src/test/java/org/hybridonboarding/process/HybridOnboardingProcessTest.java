@@ -254,22 +254,23 @@ class HybridOnboardingProcessTest {
   }
 
   @Test
-  void pollsReplicationUntilTheUserArrives() {
+  void waitsForTheReplicationWatchUntilTheUserArrives() {
     when(cloud.findSyncedUser(IMMUTABLE_ID))
-        .thenReturn(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", null)));
+        .thenReturn(Optional.empty(), Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", null)));
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
 
-    for (int poll = 1; poll <= 3; poll++) {
-      run(TASK_CHECK_REPLICATION);
-      assertThat(pi).isWaitingAt(TIMER_REPLICATION_POLL);
-      run(TIMER_REPLICATION_POLL);
-    }
+    run(TASK_CHECK_REPLICATION);
+    assertThat(pi).isWaitingAt(EVENT_USER_REPLICATED);
+    // No poll timer of its own: only the watch wakes it, and only for its own user.
+    assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_USER_REPLICATED).processInstanceBusinessKey("E10001")
+        .processInstanceVariableEquals(OnboardingProcess.IMMUTABLE_ID.name(), "someone else").correlateAllWithResult()).isEmpty();
+    engine.getRuntimeService().createMessageCorrelation(MESSAGE_USER_REPLICATED).processInstanceBusinessKey("E10001")
+        .processInstanceVariableEquals(OnboardingProcess.IMMUTABLE_ID.name(), IMMUTABLE_ID).correlate();
     run(TASK_CHECK_REPLICATION);
 
     assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
-    verify(cloud, times(4)).findSyncedUser(IMMUTABLE_ID);
+    verify(cloud, times(2)).findSyncedUser(IMMUTABLE_ID);
   }
 
   ProcessInstance replicationTimedOut() {
@@ -286,8 +287,8 @@ class HybridOnboardingProcessTest {
         .containsEntry(PROBLEM_STEP_NAME.name(), "Wait for replication")
         .containsEntry(PROBLEM_CODE.name(), ERROR_REPLICATION_OVERDUE);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name())).contains("PT2H");
-    // The poll timer went with the interrupted sub-process.
-    assertThat(engine.getManagementService().createJobQuery().activityId(TIMER_REPLICATION_POLL).count()).isZero();
+    // The wait for the watch went with the interrupted sub-process.
+    assertThat(engine.getRuntimeService().createEventSubscriptionQuery().activityId(EVENT_USER_REPLICATED).count()).isZero();
     return pi;
   }
 
@@ -594,7 +595,7 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
     run(TASK_CHECK_REPLICATION);
-    assertThat(pi).isWaitingAt(TIMER_REPLICATION_POLL);
+    assertThat(pi).isWaitingAt(EVENT_USER_REPLICATED);
 
     cancel(pi);
 

@@ -1,0 +1,25 @@
+package org.hybridonboarding.process;
+
+import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_LATEST;
+import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_PREVIOUS;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The replication watch ends after one interval and passes its delta links to the next. */
+@Component
+public class HandOverWatchDelegate implements JavaDelegate {
+
+  private final ReplicationWatch watch;
+
+  public HandOverWatchDelegate(ReplicationWatch watch) {
+    this.watch = watch;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    watch.handOver(execution.getProcessInstanceId(), DELTA_LINK_PREVIOUS.find(execution).orElse(null),
+        DELTA_LINK_LATEST.find(execution).orElse(null));
+  }
+}
