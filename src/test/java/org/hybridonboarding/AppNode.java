@@ -81,7 +81,7 @@ public final class AppNode implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(json)).build());
   }
 
-  private HttpRequest.Builder request(String path, String user) {
+  HttpRequest.Builder request(String path, String user) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(30));
     if (user != null) {
@@ -91,13 +91,17 @@ public final class AppNode implements AutoCloseable {
     return builder;
   }
 
-  private HttpResponse<String> send(HttpRequest request) throws IOException {
+  HttpResponse<String> send(HttpRequest request) throws IOException {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
     }
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public Path log() {

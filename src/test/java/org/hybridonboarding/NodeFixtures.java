@@ -21,11 +21,15 @@ final class NodeFixtures {
 
   /** A node of the demo on PostgreSQL against the shared world, with timings that finish in seconds. */
   static List<String> arguments(SharedWorld world, PostgresTestDatabase database, String hostname) {
+    return arguments(world, database.url(), database.username(), database.password(), hostname);
+  }
+
+  static List<String> arguments(SharedWorld world, String url, String user, String password, String hostname) {
     List<String> arguments = new ArrayList<>(world.nodeArguments());
     arguments.addAll(List.of(
-        "--spring.datasource.url=" + database.url(),
-        "--spring.datasource.username=" + database.username(),
-        "--spring.datasource.password=" + database.password(),
+        "--spring.datasource.url=" + url,
+        "--spring.datasource.username=" + user,
+        "--spring.datasource.password=" + password,
         "--onboarding.approval.required=false",
         "--onboarding.replication.poll-interval=PT1S",
         "--onboarding.mailbox.poll-interval=PT1S",

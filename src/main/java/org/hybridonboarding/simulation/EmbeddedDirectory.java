@@ -13,8 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.slf4j.Logger;
@@ -32,21 +31,24 @@ class EmbeddedDirectory implements AutoCloseable {
 
   private final InMemoryDirectoryServer server;
 
-  /** The listener on spring.ldap.urls, plus any further ones (an LDAPS listener in tests). */
-  EmbeddedDirectory(LdapProperties ldap, Clock clock, InMemoryListenerConfig... moreListeners)
+  EmbeddedDirectory(LdapProperties ldap, Clock clock) throws LDAPException, IOException, com.unboundid.ldif.LDIFException {
+    this(ldap, clock, config -> { });
+  }
+
+  /** Tests may add to the configuration: an LDAPS listener, another bind DN, an interceptor that counts. */
+  EmbeddedDirectory(LdapProperties ldap, Clock clock, Consumer<InMemoryDirectoryServerConfig> customise)
       throws LDAPException, IOException, com.unboundid.ldif.LDIFException {
     URI url = URI.create(ldap.getUrls()[0]);
     InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(ldap.getBase());
     config.addAdditionalBindCredentials(ldap.getUsername(), ldap.getPassword());
-    List<InMemoryListenerConfig> listeners = new ArrayList<>(List.of(InMemoryListenerConfig.createLDAPConfig("ldap",
-        InetAddress.getLoopbackAddress(), url.getPort(), null)));
-    listeners.addAll(List.of(moreListeners));
-    config.setListenerConfigs(listeners);
+    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap",
+        InetAddress.getLoopbackAddress(), url.getPort(), null));
     config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), read("simulation/ad-schema.ldif")));
     // AD answers nothing to anonymous clients.
     config.setAuthenticationRequiredOperationTypes(EnumSet.complementOf(EnumSet.of(OperationType.BIND)));
     ActiveDirectoryBehaviour behaviour = new ActiveDirectoryBehaviour(clock);
     config.addInMemoryOperationInterceptor(behaviour);
+    customise.accept(config);
     server = new InMemoryDirectoryServer(config);
     behaviour.attachTo(server);
     server.startListening();

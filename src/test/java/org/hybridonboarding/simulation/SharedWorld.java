@@ -28,6 +28,8 @@ public final class SharedWorld implements AutoCloseable {
 
   public static final String BASE = "DC=contoso,DC=com";
   public static final String ADMIN = "CN=admin,DC=contoso,DC=com";
+  /** The application binds as its own service account, so its LDAP operations can be counted apart. */
+  public static final String SERVICE_ACCOUNT = "CN=svc-onboarding,DC=contoso,DC=com";
   /** Distinct per run, so a scan can look for it in logs and tables. */
   public static final String PASSWORD = "Bind-" + java.util.UUID.randomUUID();
   public static final String GRAPH_TOKEN = "Token-" + java.util.UUID.randomUUID();
@@ -39,8 +41,14 @@ public final class SharedWorld implements AutoCloseable {
   private final GraphSimulator graph;
   private final ConnectSync sync;
   private final int ldapsPort;
+  private final LdapOperationCounter ldapOperations = new LdapOperationCounter(SERVICE_ACCOUNT);
 
   public SharedWorld(Path workDir) throws Exception {
+    this(workDir, Duration.ofSeconds(1), Duration.ofSeconds(1));
+  }
+
+  /** With Connect Sync's cycle and Exchange Online's mailbox delay as given. */
+  public SharedWorld(Path workDir, Duration syncInterval, Duration mailboxDelay) throws Exception {
     Files.createDirectories(workDir);
     trustStore = workDir.resolve("ldaps.p12");
     Files.deleteIfExists(trustStore);
@@ -54,11 +62,22 @@ public final class SharedWorld implements AutoCloseable {
     ldap.setBase(BASE);
     ldap.setUsername(ADMIN);
     ldap.setPassword(PASSWORD);
-    directory = new EmbeddedDirectory(ldap, Clock.systemUTC(), InMemoryListenerConfig.createLDAPSConfig("ldaps",
-        InetAddress.getLoopbackAddress(), 0, ssl.createSSLServerSocketFactory(), null));
+    InMemoryListenerConfig ldaps = InMemoryListenerConfig.createLDAPSConfig("ldaps",
+        InetAddress.getLoopbackAddress(), 0, ssl.createSSLServerSocketFactory(), null);
+    directory = new EmbeddedDirectory(ldap, Clock.systemUTC(), config -> {
+      List<InMemoryListenerConfig> listeners = new java.util.ArrayList<>(config.getListenerConfigs());
+      listeners.add(ldaps);
+      try {
+        config.setListenerConfigs(listeners);
+        config.addAdditionalBindCredentials(SERVICE_ACCOUNT, PASSWORD);
+      } catch (com.unboundid.ldap.sdk.LDAPException e) {
+        throw new IllegalStateException(e);
+      }
+      config.addInMemoryOperationInterceptor(ldapOperations);
+    });
     ldapsPort = directory.port("ldaps");
 
-    SimulatorProperties properties = new SimulatorProperties(0, Duration.ofSeconds(1), Duration.ofSeconds(1),
+    SimulatorProperties properties = new SimulatorProperties(0, syncInterval, mailboxDelay,
         List.of("OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com"), "contoso.onmicrosoft.com",
         List.of("contoso.com"), Duration.ZERO, true, Map.of("Licensing-SPE_E3", "SPE_E3"),
         new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)),
@@ -91,7 +110,7 @@ public final class SharedWorld implements AutoCloseable {
 
   /** The secrets a node gets from its environment, as in production. */
   public Map<String, String> nodeEnvironment() {
-    return Map.of("SPRING_LDAP_USERNAME", ADMIN, "SPRING_LDAP_PASSWORD", PASSWORD,
+    return Map.of("SPRING_LDAP_USERNAME", SERVICE_ACCOUNT, "SPRING_LDAP_PASSWORD", PASSWORD,
         "ONBOARDING_GRAPH_STATICTOKEN", GRAPH_TOKEN);
   }
 
@@ -136,6 +155,42 @@ public final class SharedWorld implements AutoCloseable {
 
   public Map<String, Long> graphRequests() {
     return graph.requestCounts();
+  }
+
+  /** The application's LDAP operations (its service account's connections), by kind. */
+  public Map<String, Long> ldapOperations() {
+    return ldapOperations.counts();
+  }
+
+  public void resetCounters() {
+    graph.resetRequestCounts();
+    ldapOperations.reset();
+  }
+
+  /** Graph's limits as high as they go: for measuring the product, not the tenant. */
+  public void unthrottled() {
+    graph.setThrottling(new SimulatorProperties.Throttling(Integer.MAX_VALUE, Duration.ofSeconds(10),
+        Integer.MAX_VALUE, Duration.ofSeconds(150)));
+  }
+
+  /** Graph's documented identity limits (DOMAIN.md): 3,500 units per 10 s, 3,000 writes per 150 s. */
+  public void graphLimits() {
+    graph.setThrottling(new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)));
+  }
+
+  public void pauseSync() {
+    sync.pause();
+  }
+
+  public void resumeSync() {
+    sync.resume();
+  }
+
+  /** A user as Connect Sync would export it, without an AD account behind it (for the watch's scaling runs). */
+  public void syncCloudOnly(String employeeId, String immutableId) {
+    tenant.sync(new SyncedAccount(null, immutableId, employeeId.toLowerCase(java.util.Locale.ROOT),
+        employeeId.toLowerCase(java.util.Locale.ROOT) + "@contoso.com", null, employeeId.toLowerCase(java.util.Locale.ROOT),
+        List.of(), employeeId, employeeId, "Wait", "Ing", "Finance", null, "DE", true, true, false));
   }
 
   private static void keytool(String... arguments) throws IOException, InterruptedException {

@@ -1,0 +1,469 @@
+package org.hybridonboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.hybridonboarding.simulation.SharedWorld;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark: {@code mvn -Pbenchmark verify} (not part of the test suite). N onboardings
+ * through the whole stack — REST, the engine, the directory over LDAPS, the simulated tenant over
+ * HTTP — in a node of its own, on H2 and on PostgreSQL; the engine's own ceiling with no-op steps;
+ * the replication watch's Graph cost with 10 … 10,000 hires waiting; optionally a bulk under
+ * Graph's real write quota. Prints one table and writes it to target/benchmark/results.md.
+ *
+ * <p>Settings: -Dbenchmark.hires=1000, -Dbenchmark.databases=h2,postgres,
+ * -Dbenchmark.waiting=10,100,1000,10000, -Dbenchmark.bulk=0 (e.g. 5000).
+ */
+class OnboardingBenchmark {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingBenchmark.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int HIRES = Integer.getInteger("benchmark.hires", 1000);
+  private static final List<String> DATABASES = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+  private static final List<Integer> WAITING = java.util.Arrays.stream(
+      System.getProperty("benchmark.waiting", "10,100,1000,10000").split(",")).map(Integer::valueOf).toList();
+  private static final int BULK = Integer.getInteger("benchmark.bulk", 0);
+  private static final int SENDERS = 8;
+  private static final Path WORK = Path.of("target", "benchmark");
+
+  /** The table: one column per run, rows in insertion order. */
+  private final Map<String, Map<String, String>> table = new LinkedHashMap<>();
+
+  private void put(String column, String row, Object value) {
+    table.computeIfAbsent(row, r -> new LinkedHashMap<>()).put(column, String.valueOf(value));
+  }
+
+  @Test
+  void run() throws Exception {
+    Files.createDirectories(WORK);
+    try (SharedWorld world = new SharedWorld(WORK.resolve("world"), Duration.ofMillis(200), Duration.ZERO)) {
+      for (String database : DATABASES) {
+        throughput(world, database.strip());
+      }
+      if (!WAITING.isEmpty()) {
+        replicationWatch(world);
+      }
+      if (BULK > 0) {
+        bulkUnderQuota(world);
+      }
+    }
+    print();
+  }
+
+  /** Settings of a benchmark node: the product's, with a job executor sized for the machine. */
+  private static List<String> arguments(SharedWorld world, String url, String user, String password, String name,
+      boolean pacedForGraph) {
+    List<String> arguments = new ArrayList<>(NodeFixtures.arguments(world, url, user, password, name));
+    arguments.addAll(List.of(
+        "--camunda.bpm.job-execution.core-pool-size=8",
+        "--camunda.bpm.job-execution.max-pool-size=8",
+        "--camunda.bpm.job-execution.queue-capacity=16",
+        "--camunda.bpm.job-execution.max-jobs-per-acquisition=16",
+        "--spring.datasource.hikari.maximum-pool-size=24",
+        "--logging.level.org.hybridonboarding=WARN"));
+    if (!pacedForGraph) {
+      arguments.add("--onboarding.graph.writes-per-window=100000000");
+    }
+    return arguments;
+  }
+
+  private record Database(String name, String url, String user, String password, PostgresTestDatabase postgres)
+      implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  private static Database database(String kind) {
+    if (kind.equals("postgres")) {
+      PostgresTestDatabase postgres = PostgresTestDatabase.create("benchmark");
+      return new Database("PostgreSQL", postgres.url(), postgres.username(), postgres.password(), postgres);
+    }
+    Path file = WORK.resolve("h2-" + UUID.randomUUID()).toAbsolutePath();
+    return new Database("H2", "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", null);
+  }
+
+  private void throughput(SharedWorld world, String kind) throws Exception {
+    try (Database database = database(kind)) {
+      String column = database.name() + ", " + HIRES;
+      world.unthrottled();
+      AppNode node = AppNode.start("benchmark-" + kind, jvm(world), arguments(world, database.url(), database.user(),
+          database.password(), "benchmark-" + kind, false), world.nodeEnvironment());
+      long sizeBefore = databaseBytes(database);
+      MemorySampler memory = new MemorySampler(node);
+      world.resetCounters();
+      long started = System.nanoTime();
+      send(node, HIRES, i -> NodeFixtures.request("B%06d".formatted(i + 1), i));
+      awaitFinished(node, "hybrid-onboarding", HIRES, Duration.ofMinutes(60));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Map<String, Long> graph = world.graphRequests();
+      Map<String, Long> ldap = world.ldapOperations();
+      double jobsPerOnboarding = count(node, "/engine-rest/history/job-log/count?successLog=true&processDefinitionKey=hybrid-onboarding")
+          / (double) HIRES;
+      long incidents = count(node, "/engine-rest/history/incident/count");
+
+      // The engine's ceiling: as many async steps per instance as an onboarding ran jobs, each doing nothing.
+      int steps = (int) Math.round(jobsPerOnboarding);
+      deployNoOp(node, steps);
+      long ceilingStarted = System.nanoTime();
+      send(node, HIRES, i -> "{\"businessKey\":\"NOOP" + i + "\"}", "/engine-rest/process-definition/key/noop/start", "admin");
+      awaitFinished(node, "noop", HIRES, Duration.ofMinutes(60));
+      double ceilingSeconds = (System.nanoTime() - ceilingStarted) / 1e9;
+
+      memory.stop();
+      long peakRss = peakRss(node);
+      node.close();
+      long sizeAfter = databaseBytes(database);
+      Map<String, Long> history = historyRows(database);
+      long[] durations = durations(database);
+
+      put(column, "onboardings per second", "%.1f".formatted(HIRES / seconds));
+      put(column, "request → Onboarded p50 / p95 (s)", "%.1f / %.1f".formatted(percentile(durations, 50) / 1000.0,
+          percentile(durations, 95) / 1000.0));
+      put(column, "Graph requests per onboarding", "%.2f".formatted(graph.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+      graph.forEach((endpoint, n) -> put(column, "  " + endpoint, "%.2f".formatted(n / (double) HIRES)));
+      put(column, "LDAP operations per onboarding", "%.2f".formatted(ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+      ldap.forEach((kindOfOperation, n) -> put(column, "  LDAP " + kindOfOperation, "%.2f".formatted(n / (double) HIRES)));
+      put(column, "jobs per onboarding", "%.1f".formatted(jobsPerOnboarding));
+      put(column, "history rows per onboarding", "%.1f".formatted(history.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+      put(column, "database growth per onboarding (KiB)", "%.1f".formatted((sizeAfter - sizeBefore) / 1024.0 / HIRES));
+      put(column, "peak heap / peak RSS of the node (MiB)", "%d / %d".formatted(memory.peakHeap() >> 20, peakRss >> 20));
+      put(column, "incidents", incidents);
+      put(column, "engine ceiling: no-op instances per second (" + steps + " async steps)", "%.1f".formatted(HIRES / ceilingSeconds));
+      put(column, "our throughput / engine ceiling", "%.0f %%".formatted(100 * ceilingSeconds / seconds));
+      log.info("Benchmark {} done: {}", column, table);
+    }
+  }
+
+  /**
+   * The watch's Graph cost while W hires wait (instances started at the wait; their users appear in
+   * the tenant only later), and how long after sync brings them all are woken.
+   */
+  private void replicationWatch(SharedWorld world) throws Exception {
+    try (Database database = database("h2")) {
+      world.unthrottled();
+      world.pauseSync();
+      AppNode node = AppNode.start("benchmark-watch", jvm(world), arguments(world, database.url(), database.user(),
+          database.password(), "benchmark-watch", false), world.nodeEnvironment());
+      try {
+        for (int waiting : WAITING) {
+          String column = waiting + " waiting";
+          List<String[]> hires = new ArrayList<>();
+          for (int i = 0; i < waiting; i++) {
+            hires.add(new String[] {"W%d-%06d".formatted(waiting, i + 1),
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()).substring(0, 24)});
+          }
+          send(node, waiting, i -> """
+              {"businessKey":"%s","variables":{"immutableId":{"value":"%s"}},
+               "startInstructions":[{"type":"startBeforeActivity","activityId":"Event_UserReplicated"}],
+               "skipCustomListeners":true,"skipIoMappings":true}""".formatted(hires.get(i)[0], hires.get(i)[1]),
+              "/engine-rest/process-definition/key/hybrid-onboarding/start", "admin");
+          awaitCount(node, "/engine-rest/event-subscription/count?eventName=UserReplicated", waiting, Duration.ofMinutes(10));
+
+          world.resetCounters();
+          long pollsBefore = polls(node);
+          awaitAtLeast(node, () -> polls(node) - pollsBefore, 3);
+          long polls = polls(node) - pollsBefore;
+          long requests = world.graphRequests().values().stream().mapToLong(Long::longValue).sum();
+          put(column, "Graph requests per poll interval, one watch", "%.2f".formatted(requests / (double) polls));
+          put(column, "Graph requests per poll interval, a poll per hire (before)", waiting);
+
+          // Sync brings all of them at once; the watch wakes each.
+          long synced = System.nanoTime();
+          hires.forEach(hire -> world.syncCloudOnly(hire[0], hire[1]));
+          awaitCount(node, "/engine-rest/event-subscription/count?eventName=UserReplicated", 0, Duration.ofMinutes(30));
+          put(column, "from sync to all woken (s; poll interval 1 s)", "%.1f".formatted((System.nanoTime() - synced) / 1e9));
+          deleteInstances(node, "W%");
+          awaitCount(node, "/engine-rest/process-instance/count?businessKeyLike=W%25", 0, Duration.ofMinutes(30));
+        }
+      } finally {
+        node.close();
+        world.resumeSync();
+      }
+    }
+  }
+
+  /** BULK onboardings against Graph's real write quota, the node pacing its writes (the product's default). */
+  private void bulkUnderQuota(SharedWorld world) throws Exception {
+    try (Database database = database("h2")) {
+      String column = "bulk " + BULK + " under the write quota";
+      world.graphLimits();
+      AppNode node = AppNode.start("benchmark-bulk", jvm(world), arguments(world, database.url(), database.user(),
+          database.password(), "benchmark-bulk", true), world.nodeEnvironment());
+      try {
+        world.resetCounters();
+        long started = System.nanoTime();
+        send(node, BULK, i -> NodeFixtures.request("Q%06d".formatted(i + 1), i));
+        awaitFinished(node, "hybrid-onboarding", BULK, Duration.ofMinutes(120));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> graph = world.graphRequests();
+        long writes = graph.entrySet().stream().filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PATCH "))
+            .mapToLong(Map.Entry::getValue).sum();
+        long throttled = graph.entrySet().stream().filter(e -> e.getKey().startsWith("429 ")).mapToLong(Map.Entry::getValue).sum();
+        put(column, "onboardings per second", "%.2f".formatted(BULK / seconds));
+        put(column, "Graph writes per 150 s (quota 3,000)", "%.0f".formatted(writes / seconds * 150));
+        put(column, "429 answers", throttled);
+        put(column, "failed jobs", count(node, "/engine-rest/history/job-log/count?failureLog=true"));
+        put(column, "incidents", count(node, "/engine-rest/history/incident/count"));
+      } finally {
+        node.close();
+        world.unthrottled();
+      }
+    }
+  }
+
+  private static List<String> jvm(SharedWorld world) {
+    List<String> options = new ArrayList<>(world.nodeJvmOptions());
+    options.add("-Xmx2g");
+    return options;
+  }
+
+  private static void send(AppNode node, int count, IntFunction<String> body) throws Exception {
+    send(node, count, body, "/api/onboardings", "hr-system");
+  }
+
+  /** Sends count requests from SENDERS threads, as an HR system's bulk import would. */
+  private static void send(AppNode node, int count, IntFunction<String> body, String path, String user) throws Exception {
+    ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        sent.add(senders.submit(() -> {
+          HttpResponse<String> response = node.post(path, user, body.apply(index));
+          if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+          }
+          return null;
+        }));
+      }
+      for (Future<?> future : sent) {
+        future.get();
+      }
+    } finally {
+      senders.shutdown();
+    }
+  }
+
+  private static void awaitFinished(AppNode node, String key, int count, Duration atMost) throws Exception {
+    awaitCount(node, "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=" + key, count, atMost);
+  }
+
+  private static void awaitCount(AppNode node, String path, long expected, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    long last = -1;
+    long lastChange = System.nanoTime();
+    while (true) {
+      long now = count(node, path);
+      if (now == expected) {
+        return;
+      }
+      if (now != last) {
+        last = now;
+        lastChange = System.nanoTime();
+      }
+      if (System.nanoTime() > deadline || System.nanoTime() - lastChange > Duration.ofMinutes(5).toNanos()) {
+        throw new IllegalStateException(path + " stuck at " + now + ", expected " + expected + " (see " + node.log() + ")");
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static void awaitAtLeast(AppNode node, java.util.concurrent.Callable<Long> value, long expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (value.call() < expected) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the replication watch did not poll (see " + node.log() + ")");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static long polls(AppNode node) throws IOException {
+    return count(node, "/engine-rest/history/activity-instance/count?activityId=Task_PollDirectoryChanges&finished=true");
+  }
+
+  private static long count(AppNode node, String path) throws IOException {
+    HttpResponse<String> response = node.get(path, "admin");
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body()).path("count").asLong();
+  }
+
+  private static void deleteInstances(AppNode node, String businessKeyLike) throws IOException {
+    HttpResponse<String> response = node.post("/engine-rest/process-instance/delete", "admin", """
+        {"processInstanceQuery":{"businessKeyLike":"%s"},"deleteReason":"benchmark","skipCustomListeners":true}"""
+        .formatted(businessKeyLike));
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("delete answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  /** A process of the given number of asynchronous no-op steps, deployed over REST. */
+  private static void deployNoOp(AppNode node, int steps) throws IOException {
+    AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess("noop").camundaHistoryTimeToLive(1).startEvent();
+    for (int i = 0; i < steps; i++) {
+      builder = builder.serviceTask("Task_NoOp" + i).camundaExpression("${true}").camundaAsyncBefore();
+    }
+    String xml = Bpmn.convertToString(builder.endEvent().done());
+    String boundary = "benchmark" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nnoop\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"noop.bpmn\"; filename=\"noop.bpmn\"\r\n"
+        + "Content-Type: application/xml\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> response = node.send(node.request("/engine-rest/deployment/create", "admin")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("deployment answered " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  private static long databaseBytes(Database database) throws Exception {
+    if (database.postgres() != null) {
+      try (Connection connection = database.postgres().connect(); Statement statement = connection.createStatement();
+          ResultSet size = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+        size.next();
+        return size.getLong(1);
+      }
+    }
+    Path file = Path.of(database.url().substring("jdbc:h2:file:".length(), database.url().indexOf(';')) + ".mv.db");
+    return Files.exists(file) ? Files.size(file) : 0;
+  }
+
+  /** Rows in each history table that belong to onboardings (not to the watch or the no-op process). */
+  private static Map<String, Long> historyRows(Database database) throws Exception {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        Statement statement = connection.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        while (found.next()) {
+          if (found.getString("TABLE_NAME").toUpperCase(java.util.Locale.ROOT).startsWith("ACT_HI_")) {
+            tables.add(found.getString("TABLE_NAME"));
+          }
+        }
+      }
+      for (String table : tables) {
+        boolean byKey = false;
+        try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, "%")) {
+          while (columns.next()) {
+            byKey |= columns.getString("COLUMN_NAME").equalsIgnoreCase("PROC_DEF_KEY_");
+          }
+        }
+        try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table
+            + (byKey ? " WHERE PROC_DEF_KEY_ = 'hybrid-onboarding'" : ""))) {
+          count.next();
+          rows.put(table, count.getLong(1));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static long[] durations(Database database) throws Exception {
+    List<Long> durations = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT DURATION_ FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = 'hybrid-onboarding' AND DURATION_ IS NOT NULL")) {
+      while (rows.next()) {
+        durations.add(rows.getLong(1));
+      }
+    }
+    return durations.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
+  private static long percentile(long[] sorted, int percent) {
+    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+  }
+
+  private static long peakRss(AppNode node) throws IOException {
+    Matcher peak = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(Files.readString(Path.of("/proc", Long.toString(node.pid()), "status")));
+    return peak.find() ? Long.parseLong(peak.group(1)) * 1024 : 0;
+  }
+
+  /** Samples the node's heap once a second from its Prometheus endpoint; keeps the peak. */
+  private static final class MemorySampler {
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread thread;
+
+    MemorySampler(AppNode node) {
+      Pattern heap = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)");
+      thread = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          try {
+            Matcher m = heap.matcher(node.get("/actuator/prometheus", "admin").body());
+            long used = 0;
+            while (m.find()) {
+              used += (long) Double.parseDouble(m.group(1));
+            }
+            peak.accumulateAndGet(used, Math::max);
+            Thread.sleep(1000);
+          } catch (InterruptedException e) {
+            return;
+          } catch (IOException e) {
+            // the node is busy or stopping: try again
+          }
+        }
+      }, "memory-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join();
+    }
+
+    long peakHeap() {
+      return peak.get();
+    }
+  }
+
+  private void print() throws IOException {
+    List<String> columns = table.values().stream().flatMap(row -> row.keySet().stream()).distinct().toList();
+    StringBuilder markdown = new StringBuilder("| |");
+    columns.forEach(column -> markdown.append(' ').append(column).append(" |"));
+    markdown.append("\n| --- |");
+    columns.forEach(column -> markdown.append(" ---: |"));
+    table.forEach((row, values) -> {
+      markdown.append("\n| ").append(row).append(" |");
+      columns.forEach(column -> markdown.append(' ').append(values.getOrDefault(column, "")).append(" |"));
+    });
+    String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+        + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap of the benchmark JVM, Java " + System.getProperty("java.version");
+    Files.writeString(WORK.resolve("results.md"), markdown + "\n\n" + machine + "\n");
+    log.info("Benchmark results ({}):\n{}", machine, markdown);
+  }
+}

@@ -1,0 +1,79 @@
+package org.hybridonboarding.simulation;
+
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedCompareRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedDeleteRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSearchRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts the LDAP operations of connections bound as one DN (the application's), by kind. */
+final class LdapOperationCounter extends InMemoryOperationInterceptor {
+
+  private final String bindDn;
+  private final Map<Long, String> boundAs = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+
+  LdapOperationCounter(String bindDn) {
+    this.bindDn = bindDn;
+  }
+
+  @Override
+  public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
+    boundAs.put(request.getConnectionID(), request.getRequest().getBindDN());
+    count(request, "bind");
+  }
+
+  @Override
+  public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
+    count(request, "search");
+  }
+
+  @Override
+  public void processAddRequest(InMemoryInterceptedAddRequest request) {
+    count(request, "add");
+  }
+
+  @Override
+  public void processModifyRequest(InMemoryInterceptedModifyRequest request) {
+    count(request, "modify");
+  }
+
+  @Override
+  public void processModifyDNRequest(InMemoryInterceptedModifyDNRequest request) {
+    count(request, "modifyDN");
+  }
+
+  @Override
+  public void processDeleteRequest(InMemoryInterceptedDeleteRequest request) {
+    count(request, "delete");
+  }
+
+  @Override
+  public void processCompareRequest(InMemoryInterceptedCompareRequest request) {
+    count(request, "compare");
+  }
+
+  private void count(InMemoryInterceptedRequest request, String kind) {
+    if (bindDn.equalsIgnoreCase(boundAs.get(request.getConnectionID()))) {
+      counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  Map<String, Long> counts() {
+    Map<String, Long> snapshot = new TreeMap<>();
+    counts.forEach((kind, count) -> snapshot.put(kind, count.get()));
+    return snapshot;
+  }
+
+  void reset() {
+    counts.clear();
+  }
+}
