@@ -56,7 +56,7 @@ class GroupLicensingIT extends DemoIntegrationTest {
     try {
       startOnboarding(request("G00002", "Carl", "Count", ""));
       await().atMost(Duration.ofSeconds(30)).until(() -> status("G00002").path("currentSteps").toString(),
-          steps -> steps.contains("Next replication poll"));
+          steps -> steps.contains("Seen by the replication watch"));
       // Someone else takes the last seats before group-based licensing gets to the new hire.
       SimulatedTenant.Sku e3 = tenant.skus().get(0);
       tenant.addSeats("SPE_E3", -e3.free());
