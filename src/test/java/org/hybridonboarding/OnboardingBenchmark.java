@@ -48,7 +48,7 @@ class OnboardingBenchmark {
   private static final int HIRES = Integer.getInteger("benchmark.hires", 1000);
   private static final List<String> DATABASES = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
   private static final List<Integer> WAITING = java.util.Arrays.stream(
-      System.getProperty("benchmark.waiting", "10,100,1000,10000").split(",")).map(Integer::valueOf).toList();
+      System.getProperty("benchmark.waiting", "10,100,1000,10000").split(",")).filter(w -> !w.isBlank()).map(Integer::valueOf).toList();
   private static final int BULK = Integer.getInteger("benchmark.bulk", 0);
   private static final int SENDERS = 8;
   private static final Path WORK = Path.of("target", "benchmark");
@@ -64,6 +64,7 @@ class OnboardingBenchmark {
   void run() throws Exception {
     Files.createDirectories(WORK);
     try (SharedWorld world = new SharedWorld(WORK.resolve("world"), Duration.ofMillis(200), Duration.ZERO)) {
+      world.addSeats("SPE_E3", 2 * HIRES * DATABASES.size() + BULK + 1000);
       for (String database : DATABASES) {
         throughput(world, database.strip());
       }
@@ -86,8 +87,7 @@ class OnboardingBenchmark {
         "--camunda.bpm.job-execution.max-pool-size=8",
         "--camunda.bpm.job-execution.queue-capacity=16",
         "--camunda.bpm.job-execution.max-jobs-per-acquisition=16",
-        "--spring.datasource.hikari.maximum-pool-size=24",
-        "--logging.level.org.hybridonboarding=WARN"));
+        "--spring.datasource.hikari.maximum-pool-size=24"));
     if (!pacedForGraph) {
       arguments.add("--onboarding.graph.writes-per-window=100000000");
     }
@@ -119,49 +119,53 @@ class OnboardingBenchmark {
       world.unthrottled();
       AppNode node = AppNode.start("benchmark-" + kind, jvm(world), arguments(world, database.url(), database.user(),
           database.password(), "benchmark-" + kind, false), world.nodeEnvironment());
-      long sizeBefore = databaseBytes(database);
-      MemorySampler memory = new MemorySampler(node);
-      world.resetCounters();
-      long started = System.nanoTime();
-      send(node, HIRES, i -> NodeFixtures.request("B%06d".formatted(i + 1), i));
-      awaitFinished(node, "hybrid-onboarding", HIRES, Duration.ofMinutes(60));
-      double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Long> graph = world.graphRequests();
-      Map<String, Long> ldap = world.ldapOperations();
-      double jobsPerOnboarding = count(node, "/engine-rest/history/job-log/count?successLog=true&processDefinitionKey=hybrid-onboarding")
-          / (double) HIRES;
-      long incidents = count(node, "/engine-rest/history/incident/count");
+      try {
+        long sizeBefore = databaseBytes(database);
+        MemorySampler memory = new MemorySampler(node);
+        world.resetCounters();
+        long started = System.nanoTime();
+        send(node, HIRES, i -> NodeFixtures.request("B%06d".formatted(i + 1), i));
+        awaitFinished(node, "hybrid-onboarding", HIRES, Duration.ofMinutes(60));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Long> graph = world.graphRequests();
+        Map<String, Long> ldap = world.ldapOperations();
+        double jobsPerOnboarding = count(node,
+            "/engine-rest/history/job-log/count?successLog=true&processDefinitionKey=hybrid-onboarding") / (double) HIRES;
+        long incidents = count(node, "/engine-rest/history/incident/count");
 
-      // The engine's ceiling: as many async steps per instance as an onboarding ran jobs, each doing nothing.
-      int steps = (int) Math.round(jobsPerOnboarding);
-      deployNoOp(node, steps);
-      long ceilingStarted = System.nanoTime();
-      send(node, HIRES, i -> "{\"businessKey\":\"NOOP" + i + "\"}", "/engine-rest/process-definition/key/noop/start", "admin");
-      awaitFinished(node, "noop", HIRES, Duration.ofMinutes(60));
-      double ceilingSeconds = (System.nanoTime() - ceilingStarted) / 1e9;
+        // The engine's ceiling: as many async steps per instance as an onboarding ran jobs, each doing nothing.
+        int steps = (int) Math.round(jobsPerOnboarding);
+        deployNoOp(node, steps);
+        long ceilingStarted = System.nanoTime();
+        send(node, HIRES, i -> "{\"businessKey\":\"NOOP" + i + "\"}", "/engine-rest/process-definition/key/noop/start", "admin");
+        awaitFinished(node, "noop", HIRES, Duration.ofMinutes(60));
+        double ceilingSeconds = (System.nanoTime() - ceilingStarted) / 1e9;
+        memory.stop();
+        long peakRss = peakRss(node);
+        long peakHeap = memory.peakHeap();
+        node.close();
 
-      memory.stop();
-      long peakRss = peakRss(node);
-      node.close();
-      long sizeAfter = databaseBytes(database);
-      Map<String, Long> history = historyRows(database);
-      long[] durations = durations(database);
-
-      put(column, "onboardings per second", "%.1f".formatted(HIRES / seconds));
-      put(column, "request → Onboarded p50 / p95 (s)", "%.1f / %.1f".formatted(percentile(durations, 50) / 1000.0,
+        long sizeAfter = databaseBytes(database);
+        Map<String, Long> history = historyRows(database);
+        long[] durations = durations(database);
+        put(column, "onboardings per second", "%.1f".formatted(HIRES / seconds));
+        put(column, "request → Onboarded p50 / p95 (s)", "%.1f / %.1f".formatted(percentile(durations, 50) / 1000.0,
           percentile(durations, 95) / 1000.0));
-      put(column, "Graph requests per onboarding", "%.2f".formatted(graph.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
-      graph.forEach((endpoint, n) -> put(column, "  " + endpoint, "%.2f".formatted(n / (double) HIRES)));
-      put(column, "LDAP operations per onboarding", "%.2f".formatted(ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
-      ldap.forEach((kindOfOperation, n) -> put(column, "  LDAP " + kindOfOperation, "%.2f".formatted(n / (double) HIRES)));
-      put(column, "jobs per onboarding", "%.1f".formatted(jobsPerOnboarding));
-      put(column, "history rows per onboarding", "%.1f".formatted(history.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
-      put(column, "database growth per onboarding (KiB)", "%.1f".formatted((sizeAfter - sizeBefore) / 1024.0 / HIRES));
-      put(column, "peak heap / peak RSS of the node (MiB)", "%d / %d".formatted(memory.peakHeap() >> 20, peakRss >> 20));
-      put(column, "incidents", incidents);
-      put(column, "engine ceiling: no-op instances per second (" + steps + " async steps)", "%.1f".formatted(HIRES / ceilingSeconds));
-      put(column, "our throughput / engine ceiling", "%.0f %%".formatted(100 * ceilingSeconds / seconds));
-      log.info("Benchmark {} done: {}", column, table);
+        put(column, "Graph requests per onboarding", "%.2f".formatted(graph.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+        graph.forEach((endpoint, n) -> put(column, "  " + endpoint, "%.2f".formatted(n / (double) HIRES)));
+        put(column, "LDAP operations per onboarding", "%.2f".formatted(ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+        ldap.forEach((kindOfOperation, n) -> put(column, "  LDAP " + kindOfOperation, "%.2f".formatted(n / (double) HIRES)));
+        put(column, "jobs per onboarding", "%.1f".formatted(jobsPerOnboarding));
+        put(column, "history rows per onboarding", "%.1f".formatted(history.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
+        put(column, "database growth per onboarding (KiB)", "%.1f".formatted((sizeAfter - sizeBefore) / 1024.0 / HIRES));
+        put(column, "peak heap / peak RSS of the node (MiB)", "%d / %d".formatted(peakHeap >> 20, peakRss >> 20));
+        put(column, "incidents", incidents);
+        put(column, "engine ceiling: no-op instances per second (" + steps + " async steps)", "%.1f".formatted(HIRES / ceilingSeconds));
+        put(column, "our throughput / engine ceiling", "%.0f %%".formatted(100 * ceilingSeconds / seconds));
+        log.info("Benchmark {} done: {}", column, table);
+      } finally {
+        node.close();
+      }
     }
   }
 

@@ -178,6 +178,11 @@ public final class SharedWorld implements AutoCloseable {
     graph.setThrottling(new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)));
   }
 
+  /** Buys seats (the demo tenant has 500 of SPE_E3). */
+  public void addSeats(String skuPartNumber, int seats) {
+    tenant.addSeats(skuPartNumber, seats);
+  }
+
   public void pauseSync() {
     sync.pause();
   }
