@@ -44,10 +44,15 @@ final class NodeFixtures {
   }
 
   static String request(String employeeId, int index) {
+    return request(employeeId, index, "Node");
+  }
+
+  /** A hire whose surname is the prefix and letters counting up, so that names do not collide. */
+  static String request(String employeeId, int index, String surnamePrefix) {
     return """
-        {"employeeId":"%s","givenName":"%s","surname":"Node%s","department":"Finance",
+        {"employeeId":"%s","givenName":"%s","surname":"%s%s","department":"Finance",
          "managerEmployeeId":"E00001","usageLocation":"DE","startDate":"%s"}"""
-        .formatted(employeeId, List.of("Ada", "Ben", "Cleo", "Dan", "Eva").get(index % 5), letters(index),
+        .formatted(employeeId, List.of("Ada", "Ben", "Cleo", "Dan", "Eva").get(index % 5), surnamePrefix, letters(index),
             LocalDate.now().plusDays(3));
   }
 
