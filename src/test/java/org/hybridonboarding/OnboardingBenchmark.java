@@ -46,7 +46,8 @@ class OnboardingBenchmark {
   private static final Logger log = LoggerFactory.getLogger(OnboardingBenchmark.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int HIRES = Integer.getInteger("benchmark.hires", 1000);
-  private static final List<String> DATABASES = List.of(System.getProperty("benchmark.databases", "h2,postgres").split(","));
+  private static final List<String> DATABASES = java.util.Arrays.stream(
+      System.getProperty("benchmark.databases", "h2,postgres").split(",")).map(String::strip).filter(d -> !d.isEmpty()).toList();
   private static final List<Integer> WAITING = java.util.Arrays.stream(
       System.getProperty("benchmark.waiting", "10,100,1000,10000").split(",")).filter(w -> !w.isBlank()).map(Integer::valueOf).toList();
   private static final int BULK = Integer.getInteger("benchmark.bulk", 0);
@@ -63,10 +64,23 @@ class OnboardingBenchmark {
   @Test
   void run() throws Exception {
     Files.createDirectories(WORK);
+    try {
+      runAll();
+    } finally {
+      // Whatever finished is printed, also when a later part fails.
+      print();
+    }
+  }
+
+  private void runAll() throws Exception {
     try (SharedWorld world = new SharedWorld(WORK.resolve("world"), Duration.ofMillis(200), Duration.ZERO)) {
       world.addSeats("SPE_E3", 2 * HIRES * DATABASES.size() + BULK + 1000);
       for (String database : DATABASES) {
-        throughput(world, database.strip());
+        try {
+          throughput(world, database.strip());
+        } catch (org.opentest4j.TestAbortedException absent) {
+          log.warn("Column {} left out: {}", database, absent.getMessage());
+        }
       }
       if (!WAITING.isEmpty()) {
         replicationWatch(world);
@@ -75,7 +89,6 @@ class OnboardingBenchmark {
         bulkUnderQuota(world);
       }
     }
-    print();
   }
 
   /** Settings of a benchmark node: the product's, with a job executor sized for the machine. */
@@ -127,7 +140,7 @@ class OnboardingBenchmark {
         // Each run its own hires: the directory and the tenant outlive the run.
         String prefix = kind.equals("postgres") ? "P" : "H";
         send(node, HIRES, i -> NodeFixtures.request(prefix + "%06d".formatted(i + 1), i, "Bench" + prefix.toLowerCase()));
-        awaitFinished(node, "hybrid-onboarding", HIRES, Duration.ofMinutes(60));
+        awaitFinished(node, "hybrid-onboarding", HIRES, Duration.ofMinutes(20 + HIRES / 100));
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> graph = world.graphRequests();
         Map<String, Long> ldap = world.ldapOperations();
@@ -230,7 +243,7 @@ class OnboardingBenchmark {
         world.resetCounters();
         long started = System.nanoTime();
         send(node, BULK, i -> NodeFixtures.request("Q%06d".formatted(i + 1), i, "Bulk"));
-        awaitFinished(node, "hybrid-onboarding", BULK, Duration.ofMinutes(120));
+        awaitFinished(node, "hybrid-onboarding", BULK, Duration.ofMinutes(60));
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> graph = world.graphRequests();
         long writes = graph.entrySet().stream().filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PATCH "))
@@ -285,21 +298,18 @@ class OnboardingBenchmark {
     awaitCount(node, "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=" + key, count, atMost);
   }
 
+  /** Waits for the count; gives up when it has not moved for as long as atMost allows (a paced bulk finishes late, all at once). */
   private static void awaitCount(AppNode node, String path, long expected, Duration atMost) throws Exception {
     long deadline = System.nanoTime() + atMost.toNanos();
     long last = -1;
-    long lastChange = System.nanoTime();
     while (true) {
       long now = count(node, path);
       if (now == expected) {
         return;
       }
-      if (now != last) {
-        last = now;
-        lastChange = System.nanoTime();
-      }
-      if (System.nanoTime() > deadline || System.nanoTime() - lastChange > Duration.ofMinutes(5).toNanos()) {
-        throw new IllegalStateException(path + " stuck at " + now + ", expected " + expected + " (see " + node.log() + ")");
+      last = now;
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(path + " at " + last + " after " + atMost + ", expected " + expected + " (see " + node.log() + ")");
       }
       Thread.sleep(250);
     }
