@@ -7,6 +7,8 @@ import static org.hybridonboarding.process.OnboardingProcess.MESSAGE_USER_REPLIC
 import static org.hybridonboarding.process.OnboardingProcess.WATCH_KEY;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,11 +47,22 @@ class ReplicationWatch {
     this.guard = guard;
   }
 
-  /** Wakes the onboardings waiting for these users; returns how many woke. */
+  /**
+   * Wakes the onboardings waiting for these users; returns how many woke. Only users someone
+   * waits for are correlated (one query finds the waiting ones): most synced users were found by
+   * their onboarding's own first check, and a poll must stay well inside the job lock time.
+   */
   int offer(List<UserChanges.Synced> users) {
+    if (users.isEmpty()) {
+      return 0;
+    }
+    Set<String> waiting = new HashSet<>();
+    runtime.createProcessInstanceQuery().processDefinitionKey(OnboardingProcess.KEY)
+        .activityIdIn(OnboardingProcess.EVENT_USER_REPLICATED).list()
+        .forEach(instance -> waiting.add(instance.getBusinessKey()));
     int woken = 0;
     for (UserChanges.Synced user : users) {
-      if (user.employeeId() != null) {
+      if (user.employeeId() != null && waiting.contains(user.employeeId())) {
         woken += runtime.createMessageCorrelation(MESSAGE_USER_REPLICATED)
             .processInstanceBusinessKey(user.employeeId())
             .processInstanceVariableEquals(IMMUTABLE_ID.name(), user.immutableId())
