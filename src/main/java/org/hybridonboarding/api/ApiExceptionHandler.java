@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -56,6 +57,15 @@ class ApiExceptionHandler {
   @ExceptionHandler
   ProblemDetail notRunning(OnboardingService.NotRunningException e) {
     return conflict(ENDED, "Onboarding not running", e);
+  }
+
+  /** Still busy after the retries: nothing changed; the client may send it again shortly. */
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> busy(org.camunda.bpm.engine.OptimisticLockingException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "The onboarding is busy with a step right now; nothing was changed. Try again in a few seconds.");
+    problem.setTitle("Onboarding busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
   }
 
   private static ProblemDetail conflict(URI type, String title, RuntimeException e) {

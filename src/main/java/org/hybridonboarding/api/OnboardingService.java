@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -95,12 +96,28 @@ class OnboardingService {
     if (!isRunning(employeeId)) {
       throw new NotRunningException(employeeId, current.get().status());
     }
-    runtime.createMessageCorrelation(OnboardingProcess.MESSAGE_CANCEL)
-        .processInstanceBusinessKey(employeeId)
-        .setVariable(OnboardingProcess.CANCELLATION_REASON.name(), reason)
-        .setVariable(OnboardingProcess.CANCELLED_BY.name(), cancelledBy)
-        .correlate();
-    return status(employeeId);
+    // A job of the onboarding (a poll timer, say) may be running right now: then the engine refuses
+    // the correlation with nothing changed, and it is simply tried again.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime.createMessageCorrelation(OnboardingProcess.MESSAGE_CANCEL)
+            .processInstanceBusinessKey(employeeId)
+            .setVariable(OnboardingProcess.CANCELLATION_REASON.name(), reason)
+            .setVariable(OnboardingProcess.CANCELLED_BY.name(), cancelledBy)
+            .correlate();
+        return status(employeeId);
+      } catch (OptimisticLockingException busy) {
+        if (attempt == 5) {
+          throw busy;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw busy;
+        }
+      }
+    }
   }
 
   private boolean isRunning(String employeeId) {
