@@ -195,8 +195,9 @@ class CloudFailuresIT extends DemoIntegrationTest {
     double throttledBefore = meters.counter("graph.throttled.responses").count();
     long replicationWaitsBefore = meters.timer("onboarding.replication.wait").count();
     simulator.injectFaults(new SimulatorProperties.Faults(0.2, Duration.ZERO));
-    // A squeeze: one resource unit per two seconds, where every call costs at least one.
-    simulator.setThrottling(new SimulatorProperties.Throttling(1, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150)));
+    // A squeeze: three resource units per two seconds, where every call costs at least one and the
+    // replication watch spends one each second.
+    simulator.setThrottling(new SimulatorProperties.Throttling(3, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150)));
     try {
       startOnboarding(request("F00008", "Fay", "Flaky", ""));
       awaitOnboarded("F00008");
