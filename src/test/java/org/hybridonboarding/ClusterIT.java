@@ -82,9 +82,11 @@ class ClusterIT {
       List<String> found = NodeFixtures.whereFound(database, List.of(a.log(), b.log()), secrets);
       String cells = found.remove(found.size() - 1);
       assertThat(found).as("where secrets were found").isEmpty();
-      // The scan finds what is there: an employeeId is in the history and in the logs.
-      assertThat(NodeFixtures.whereFound(database, List.of(a.log(), b.log()), List.of("N00042")))
-          .contains("act_hi_procinst.business_key_", a.log().toString());
+      // The scan finds what is there: an employeeId is in the history and in the log of whichever
+      // node ran its jobs (either may, so the control asks for one of them, not a particular one).
+      List<String> control = NodeFixtures.whereFound(database, List.of(a.log(), b.log()), List.of("N00042"));
+      assertThat(control).contains("act_hi_procinst.business_key_");
+      assertThat(control).containsAnyOf(a.log().toString(), b.log().toString());
       log.info("Cluster test: {} onboardings over two nodes, all onboarded in {} s; successful jobs per node {}; "
           + "Graph requests {}; duplicates none; {} secrets looked for in {} database cells and both logs, none found",
           HIRES, took.toSeconds(), jobs, world.graphRequests(), secrets.size(), cells);
