@@ -198,6 +198,9 @@ class OnboardingBenchmark {
       AppNode node = AppNode.start("benchmark-watch", jvm(world), arguments(world, database.url(), database.user(),
           database.password(), "benchmark-watch", false), world.nodeEnvironment());
       try {
+        // Woken test instances have no hire behind them; their next step's job is created suspended
+        // and they wait there until deleted, instead of running the rest of an onboarding into failures.
+        suspendOnboardingJobs(node);
         for (int waiting : WAITING) {
           String column = waiting + " waiting";
           List<String[]> hires = new ArrayList<>();
@@ -338,6 +341,16 @@ class OnboardingBenchmark {
       throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body()).path("count").asLong();
+  }
+
+  private static void suspendOnboardingJobs(AppNode node) throws IOException {
+    HttpResponse<String> response = node.send(node.request("/engine-rest/job-definition/suspended", "admin")
+        .header("Content-Type", "application/json")
+        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"processDefinitionKey\":\"hybrid-onboarding\",\"suspended\":true,\"includeJobs\":true}")).build());
+    if (response.statusCode() != 204) {
+      throw new IllegalStateException("suspending job definitions answered " + response.statusCode() + ": " + response.body());
+    }
   }
 
   private static void deleteInstances(AppNode node, String businessKeyLike) throws IOException {
