@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.ProcessProperties;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,38 +39,42 @@ class AccessSetup {
   static final String REQUESTERS = OnboardingProcess.GROUP_REQUESTERS;
   static final String APPROVERS = OnboardingProcess.GROUP_APPROVERS;
   static final String OPERATORS = OnboardingProcess.GROUP_OPERATORS;
-  static final String ESCALATION = "onboarding-escalation";
   static final String HELPDESK = OnboardingProcess.GROUP_HELPDESK;
 
   /** The groups that work in Tasklist and their filter; Tasklist opens the first one (lowest priority) a user has. */
   record TaskFilter(String group, String name, int priority) {
   }
 
-  static final List<TaskFilter> FILTERS = List.of(
-      new TaskFilter(APPROVERS, "Onboardings to approve", 10),
-      new TaskFilter(ESCALATION, "Overdue onboarding approvals", 20),
-      new TaskFilter(OPERATORS, "Onboarding problems to fix", 30),
-      new TaskFilter(HELPDESK, "Credentials to hand over", 40));
+  /** The escalation group is a setting (onboarding.approval.escalation-group); the others are the contract's. */
+  private static List<TaskFilter> filters(String escalation) {
+    return List.of(
+        new TaskFilter(APPROVERS, "Onboardings to approve", 10),
+        new TaskFilter(escalation, "Overdue onboarding approvals", 20),
+        new TaskFilter(OPERATORS, "Onboarding problems to fix", 30),
+        new TaskFilter(HELPDESK, "Credentials to hand over", 40));
+  }
 
   private record Grant(String group, Resource resource, String resourceId, Permission... permissions) {
   }
 
-  private static final List<Grant> GRANTS = List.of(
-      // Start over /api or /engine-rest, follow their onboardings, cancel them (a message).
-      new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
-      new Grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE),
-      // Tasklist users see the onboarding behind their task (GET /api/onboardings/{id} too), change nothing.
-      new Grant(APPROVERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-      new Grant(ESCALATION, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-      new Grant(OPERATORS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-      new Grant(HELPDESK, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-      new Grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-      new Grant(ESCALATION, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-      new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-      new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+  private static List<Grant> grants(String escalation) {
+    return List.of(
+        // Start over /api or /engine-rest, follow their onboardings, cancel them (a message).
+        new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
+        new Grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE),
+        // Tasklist users see the onboarding behind their task (GET /api/onboardings/{id} too), change nothing.
+        new Grant(APPROVERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+        new Grant(escalation, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+        new Grant(OPERATORS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+        new Grant(HELPDESK, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
+        new Grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+        new Grant(escalation, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+        new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
+        new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+  }
 
   private static Permission[] readOnly() {
     return new Permission[] {ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
@@ -79,18 +84,20 @@ class AccessSetup {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
+  private final String escalation;
 
-  AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+  AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks, ProcessProperties properties) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.tasks = tasks;
+    this.escalation = properties.approval().escalationGroup();
   }
 
   @EventListener(PostDeployEvent.class)
   @Order(2)
   void setUp() {
-    GRANTS.forEach(grant -> ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
-    FILTERS.forEach(filter -> ensure(filter.group(), Resources.FILTER, ensureFilter(filter), Permissions.READ));
+    grants(escalation).forEach(grant -> ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
+    filters(escalation).forEach(filter -> ensure(filter.group(), Resources.FILTER, ensureFilter(filter), Permissions.READ));
   }
 
   private String ensureFilter(TaskFilter wanted) {
