@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param startTls upgrade a plain ldap:// connection with StartTLS (else use ldaps://)
  * @param departmentOus department → OU for its new accounts; others go to usersOu
  * @param departmentGroups department → groups its new accounts join
+ * @param connections directory connections kept open, for reads and for writes each
  */
 @ConfigurationProperties("onboarding.directory")
 public record DirectoryProperties(
@@ -26,11 +27,15 @@ public record DirectoryProperties(
     String routingDomain,
     @DefaultValue("false") boolean startTls,
     Map<String, String> departmentOus,
-    Map<String, List<String>> departmentGroups) {
+    Map<String, List<String>> departmentGroups,
+    @DefaultValue("10") int connections) {
 
   public DirectoryProperties {
     departmentOus = departmentOus == null ? Map.of() : Map.copyOf(departmentOus);
     departmentGroups = departmentGroups == null ? Map.of() : Map.copyOf(departmentGroups);
+    if (connections < 1) {
+      throw new IllegalArgumentException("onboarding.directory.connections must be at least 1, was " + connections);
+    }
   }
 
   /** Departments match without regard to case: HR systems are not consistent about it. */

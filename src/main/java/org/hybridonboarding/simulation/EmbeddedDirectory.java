@@ -83,6 +83,12 @@ class EmbeddedDirectory implements AutoCloseable {
     return server.getListenPort(listener);
   }
 
+  /** What a domain controller's restart does to its clients: every open connection is dropped. */
+  void restart() throws LDAPException {
+    server.shutDown(true);
+    server.startListening();
+  }
+
   @Override
   public void close() {
     server.shutDown(true);

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.ldap.core.LdapTemplate;
-import org.springframework.ldap.core.support.BaseLdapPathSource;
+import org.springframework.ldap.core.support.LdapContextSource;
 
 /**
  * The demo's stand-ins for AD and Microsoft 365. Loaded only in the demo profile: production
@@ -49,10 +49,15 @@ class SimulationConfiguration {
     return new GraphSimulator(tenant, json, clock, properties);
   }
 
+  /**
+   * Connect Sync is a system of its own with its own connections: it reads the directory in pages
+   * (a request control a pooled connection of the application must not carry on).
+   */
   @Bean(destroyMethod = "close")
-  ConnectSync connectSync(LdapTemplate ldap, BaseLdapPathSource contextSource, SimulatedTenant tenant,
-      SimulatorProperties properties) {
-    return new ConnectSync(ldap, contextSource.getBaseLdapName(), tenant, properties);
+  ConnectSync connectSync(LdapContextSource directory, SimulatedTenant tenant, SimulatorProperties properties) {
+    LdapTemplate ldap = new LdapTemplate(directory);
+    ldap.setIgnorePartialResultException(true);
+    return new ConnectSync(ldap, directory.getBaseLdapName(), tenant, properties);
   }
 
   /** The seeded managers have been synced and licensed long ago; then sync runs on its interval. */

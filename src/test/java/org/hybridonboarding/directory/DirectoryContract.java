@@ -60,7 +60,7 @@ abstract class DirectoryContract {
     ldap.setIgnorePartialResultException(true);
     properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "contoso.com",
         "contoso.com", "contoso.mail.onmicrosoft.com", false,
-        Map.of("Sales", "OU=Sales,OU=Staff," + c[1]), Map.of("Sales", List.of("CN=Sales,OU=Groups," + c[1])));
+        Map.of("Sales", "OU=Sales,OU=Staff," + c[1]), Map.of("Sales", List.of("CN=Sales,OU=Groups," + c[1])), 10);
     directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
         new NamingRules(NamingProperties.defaults()), () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
   }
