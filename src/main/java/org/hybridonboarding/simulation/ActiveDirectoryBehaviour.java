@@ -3,9 +3,11 @@ package org.hybridonboarding.simulation;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddResult;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
+import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPException;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +32,8 @@ import java.util.Locale;
  * Makes the in-memory directory answer like Active Directory where the onboarding can tell:
  * objectGUID and whenCreated generated on add, sAMAccountName unique (68) and at most 20
  * characters, userPrincipalName unique (19, 0000202F), unicodePwd write-only and checked against
- * the default password policy (19, 0000052D).
+ * the default password policy (19, 0000052D), and an update sequence number (uSNCreated,
+ * uSNChanged) on every add, change and move of a user or group, which delta reads filter on.
  */
 class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
 
@@ -38,7 +42,13 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
   /** 100-ns intervals between 1601-01-01 (Windows FILETIME) and 1970-01-01. */
   private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
 
+  private static final Set<String> SYSTEM_OWNED = Set.of("objectguid", "whencreated", "usncreated", "usnchanged");
+
   private final SecureRandom random = new SecureRandom();
+  /** The directory's update sequence number: one per change, increasing, as a DC's highestCommittedUSN. */
+  private final AtomicLong usn = new AtomicLong();
+  /** Set while this interceptor itself stamps a moved entry. */
+  private final ThreadLocal<Boolean> stampOnly = ThreadLocal.withInitial(() -> false);
   /** Names of adds under way: the check and the add are two steps, and AD's uniqueness is atomic. */
   private final Set<String> inFlight = new HashSet<>();
   private final Clock clock;
@@ -58,9 +68,11 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     if (!entry.hasObjectClass("user") && !entry.hasObjectClass("group")) {
       return;
     }
-    if (entry.hasAttribute("objectGUID") || entry.hasAttribute("whenCreated")) {
-      throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
-          "000020B1: objectGUID and whenCreated are owned by the system and cannot be written");
+    for (String owned : List.of("objectGUID", "whenCreated", "uSNCreated", "uSNChanged")) {
+      if (entry.hasAttribute(owned)) {
+        throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
+            "000020B1: " + owned + " is owned by the system and cannot be written");
+      }
     }
     String sam = entry.getAttributeValue("sAMAccountName");
     String upn = entry.getAttributeValue("userPrincipalName");
@@ -80,6 +92,9 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     random.nextBytes(guid);
     entry.setAttribute("objectGUID", guid);
     entry.setAttribute("whenCreated", StaticUtils.encodeGeneralizedTime(Date.from(clock.instant())));
+    String created = Long.toString(usn.incrementAndGet());
+    entry.setAttribute("uSNCreated", created);
+    entry.setAttribute("uSNChanged", created);
     request.setRequest(new AddRequest(entry, request.getRequest().getControls()));
   }
 
@@ -123,7 +138,10 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     boolean passwordSet = false;
     for (Modification modification : request.getRequest().getModifications()) {
       String name = modification.getAttributeName();
-      if ("objectGUID".equalsIgnoreCase(name) || "whenCreated".equalsIgnoreCase(name)) {
+      if (stampOnly.get() && "uSNChanged".equalsIgnoreCase(name)) {
+        continue;
+      }
+      if (SYSTEM_OWNED.contains(name.toLowerCase(Locale.ROOT))) {
         throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
             "000020B1: " + name + " is owned by the system and cannot be written");
       }
@@ -143,9 +161,42 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     if (passwordSet) {
       // The password itself is never stored: AD records only when it was set.
       modifications.add(new Modification(ModificationType.REPLACE, "pwdLastSet", Long.toString(fileTimeNow())));
-      request.setRequest(new ModifyRequest(request.getRequest().getDN(), modifications,
-          request.getRequest().getControls()));
     }
+    if (hasSequenceNumber(request.getRequest().getDN())) {
+      modifications.add(new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
+    }
+    request.setRequest(new ModifyRequest(request.getRequest().getDN(), modifications, request.getRequest().getControls()));
+  }
+
+  /** A move or rename changes the object too (Connect Sync sees a user leave its scope this way). */
+  @Override
+  public void processModifyDNResult(InMemoryInterceptedModifyDNResult result) {
+    if (result.getResult().getResultCode() != ResultCode.SUCCESS) {
+      return;
+    }
+    try {
+      DN old = new DN(result.getRequest().getDN());
+      String superior = result.getRequest().getNewSuperiorDN();
+      DN moved = new DN(new com.unboundid.ldap.sdk.RDN(result.getRequest().getNewRDN()),
+          superior == null ? old.getParent() : new DN(superior));
+      if (hasSequenceNumber(moved.toString())) {
+        // An empty change: whether or not it passes through processModifyRequest, the entry gets a new uSNChanged.
+        stampOnly.set(true);
+        try {
+          server.modify(moved.toString(), new Modification(ModificationType.REPLACE, "uSNChanged",
+              Long.toString(usn.incrementAndGet())));
+        } finally {
+          stampOnly.remove();
+        }
+      }
+    } catch (LDAPException e) {
+      throw new IllegalStateException("could not stamp uSNChanged after a move", e);
+    }
+  }
+
+  private boolean hasSequenceNumber(String dn) throws LDAPException {
+    Entry target = server.getEntry(dn);
+    return target != null && target.hasAttribute("uSNCreated");
   }
 
   /** AD's default policy: the quoted UTF-16LE form, at least 7 characters, 3 of 4 character classes, no account name. */

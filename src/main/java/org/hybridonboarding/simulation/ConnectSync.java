@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
@@ -23,6 +24,7 @@ import org.springframework.ldap.support.LdapUtils;
 /**
  * A simulated Entra Connect Sync: every sync interval it reads the users in its scope OUs over
  * LDAP, as the real one does, and exports them to the simulated tenant, anchored on objectGUID.
+ * Like the real one it reads what changed (a delta import) and only now and then everything.
  */
 class ConnectSync implements AutoCloseable {
 
@@ -32,14 +34,21 @@ class ConnectSync implements AutoCloseable {
   private static final String[] ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
       "mailNickname", "proxyAddresses", "employeeID", "displayName", "givenName", "sn", "department", "title",
       "msExchUsageLocation", "userAccountControl", "msExchRecipientTypeDetails", "targetAddress",
-      "msExchMailboxGuid"};
+      "msExchMailboxGuid", "uSNChanged"};
+  private static final String[] GROUP_ATTRIBUTES = {"objectGUID", "cn", "member", "uSNChanged"};
+  /** Connect Sync reads everything now and then (here: every 100th cycle) and only changes in between. */
+  private static final int FULL_IMPORT_EVERY = 100;
 
   private final LdapTemplate ldap;
   private final SimulatedTenant tenant;
   private final List<LdapName> scope;
   private volatile boolean paused;
-  /** The users this sync exported last time: only those it may delete. */
+  /** The users this sync exported: only those it may delete. */
   private final Set<String> exported = new HashSet<>();
+  /** The highest uSNChanged read, now and as of the cycle before; -1 in the first cycle forces a full import. */
+  private long highestUsn;
+  private long highestUsnBefore;
+  private int cyclesSinceFullImport = -1;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "simulated-connect-sync");
     thread.setDaemon(true);
@@ -81,35 +90,80 @@ class ConnectSync implements AutoCloseable {
   }
 
   /**
-   * One delta cycle (here: a full read of the scope): users, then groups with their members,
-   * then group-based licensing runs as it does in the cloud after a sync. Returns how many users
-   * were exported.
+   * One cycle: a full import of the scope first and every FULL_IMPORT_EVERY cycles, a delta import
+   * in between. Users, then groups with their members, then group-based licensing runs as it does
+   * in the cloud after a sync. Returns how many users were read.
    */
   synchronized int runCycle() {
+    long readFrom = highestUsnBefore + 1;
+    highestUsnBefore = highestUsn;
+    if (cyclesSinceFullImport < 0 || ++cyclesSinceFullImport >= FULL_IMPORT_EVERY) {
+      cyclesSinceFullImport = 0;
+      return fullImport();
+    }
+    return deltaImport(readFrom);
+  }
+
+  /** Reads the whole scope; users this sync exported that are no longer in it are deleted in the cloud. */
+  private int fullImport() {
     List<SyncedAccount> accounts = new ArrayList<>();
     List<SyncedGroup> groups = new ArrayList<>();
     for (LdapName ou : scope) {
-      accounts.addAll(pagedSearch(ou, "(objectClass=user)", ATTRIBUTES, ConnectSync::account));
-      groups.addAll(pagedSearch(ou, "(objectClass=group)", new String[] {"objectGUID", "cn", "member"}, ConnectSync::group));
+      accounts.addAll(pagedSearch(ou, "(objectClass=user)", ATTRIBUTES, this::account));
+      groups.addAll(pagedSearch(ou, "(objectClass=group)", GROUP_ATTRIBUTES, this::group));
     }
-    int before = tenant.users().size();
-    accounts.forEach(tenant::sync);
     Set<String> seen = accounts.stream().map(SyncedAccount::immutableId).collect(Collectors.toSet());
-    for (String gone : exported) {
-      if (!seen.contains(gone)) {
-        tenant.deleteSynced(gone);
-        log.info("Simulated Connect Sync deleted a user that left its scope");
+    List<String> left = exported.stream().filter(id -> !seen.contains(id)).toList();
+    export(accounts, left, groups);
+    return accounts.size();
+  }
+
+  /**
+   * Reads what changed since the cycle before last (uSNChanged, as delta reads of AD do), across
+   * the whole domain: a changed user outside the scope that this sync exported has left it (moved
+   * to the quarantine OU). Each change is read in two cycles, so one stamped while the previous
+   * read was under way is not missed.
+   */
+  private int deltaImport(long readFrom) {
+    String changed = "(uSNChanged>=" + readFrom + ")";
+    List<SyncedAccount> accounts = new ArrayList<>();
+    List<String> left = new ArrayList<>();
+    for (Map.Entry<LdapName, SyncedAccount> user
+        : pagedSearch(LdapUtils.emptyLdapName(), "(&(objectClass=user)" + changed + ")", ATTRIBUTES,
+            ctx -> Map.entry(LdapUtils.newLdapName(ctx.getDn()), account(ctx)))) {
+      if (inScope(user.getKey())) {
+        accounts.add(user.getValue());
+      } else if (exported.contains(user.getValue().immutableId())) {
+        left.add(user.getValue().immutableId());
       }
     }
-    exported.clear();
-    exported.addAll(seen);
+    List<SyncedGroup> groups = new ArrayList<>();
+    for (LdapName ou : scope) {
+      groups.addAll(pagedSearch(ou, "(&(objectClass=group)" + changed + ")", GROUP_ATTRIBUTES, this::group));
+    }
+    export(accounts, left, groups);
+    return accounts.size();
+  }
+
+  private boolean inScope(LdapName dn) {
+    return scope.stream().anyMatch(dn::startsWith);
+  }
+
+  private void export(List<SyncedAccount> accounts, List<String> left, List<SyncedGroup> groups) {
+    int before = tenant.users().size();
+    accounts.forEach(tenant::sync);
+    accounts.forEach(account -> exported.add(account.immutableId()));
+    for (String gone : left) {
+      tenant.deleteSynced(gone);
+      exported.remove(gone);
+      log.info("Simulated Connect Sync deleted a user that left its scope");
+    }
     groups.forEach(tenant::sync);
     tenant.processGroupLicensing();
     int created = Math.max(0, tenant.users().size() - before);
     if (created > 0) {
       log.info("Simulated Connect Sync exported {} new user(s) to the tenant", created);
     }
-    return accounts.size();
   }
 
   /** AD returns at most MaxPageSize (1,000) entries to a plain search: read in pages, on one connection. */
@@ -129,10 +183,18 @@ class ConnectSync implements AutoCloseable {
     });
   }
 
-  private static SyncedGroup group(DirContextOperations ctx) {
+  private SyncedGroup group(DirContextOperations ctx) {
+    noteUsn(ctx);
     String[] members = ctx.getStringAttributes("member");
     return new SyncedGroup(ctx.getNameInNamespace(), ObjectGuids.immutableId(guid(ctx)), ctx.getStringAttribute("cn"),
         members == null ? List.of() : Arrays.asList(members));
+  }
+
+  private void noteUsn(DirContextOperations ctx) {
+    String usn = ctx.getStringAttribute("uSNChanged");
+    if (usn != null) {
+      highestUsn = Math.max(highestUsn, Long.parseLong(usn));
+    }
   }
 
   private static byte[] guid(DirContextOperations ctx) {
@@ -143,7 +205,8 @@ class ConnectSync implements AutoCloseable {
     return bytes;
   }
 
-  private static SyncedAccount account(DirContextOperations ctx) {
+  private SyncedAccount account(DirContextOperations ctx) {
+    noteUsn(ctx);
     String[] proxies = ctx.getStringAttributes("proxyAddresses");
     String uac = ctx.getStringAttribute("userAccountControl");
     boolean enabled = uac == null || (Integer.parseInt(uac) & 0x2) == 0;

@@ -46,6 +46,8 @@ class EmbeddedDirectory implements AutoCloseable {
     config.setSchema(Schema.mergeSchemas(Schema.getDefaultStandardSchema(), read("simulation/ad-schema.ldif")));
     // AD answers nothing to anonymous clients.
     config.setAuthenticationRequiredOperationTypes(EnumSet.complementOf(EnumSet.of(OperationType.BIND)));
+    // AD indexes these; without an index every lookup by them reads every entry.
+    config.setEqualityIndexAttributes("employeeID", "sAMAccountName", "userPrincipalName", "member");
     ActiveDirectoryBehaviour behaviour = new ActiveDirectoryBehaviour(clock);
     config.addInMemoryOperationInterceptor(behaviour);
     customise.accept(config);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,6 +121,8 @@ class SimulatedTenant {
   private final Map<String, String> groupLicenses;
   private volatile boolean tapPolicyEnabled;
   private final Map<String, User> users = new LinkedHashMap<>();
+  /** The same users by their anchor (immutableId): a sync cycle looks each one up. */
+  private final Map<String, User> byAnchor = new HashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Sku> skus = new LinkedHashMap<>();
   private long changeSequence;
@@ -147,14 +150,11 @@ class SimulatedTenant {
 
   /** Connect Sync's export of one AD user: matched on the source anchor, created or updated. */
   synchronized User sync(SyncedAccount account) {
-    User user = users.values().stream()
-        .filter(u -> u.source.immutableId().equals(account.immutableId()))
-        .findFirst()
-        .orElseGet(() -> {
-          User created = new User(clock.instant());
-          users.put(created.id, created);
-          return created;
-        });
+    User user = byAnchor.computeIfAbsent(account.immutableId(), anchor -> {
+      User created = new User(clock.instant());
+      users.put(created.id, created);
+      return created;
+    });
     if (!account.equals(user.source)) {
       // Connect Sync exports only what changed; each change is what a delta query reports.
       user.changed = ++changeSequence;
@@ -181,9 +181,16 @@ class SimulatedTenant {
         });
     group.source = synced;
     group.memberIds.clear();
-    for (String memberDn : synced.memberDns()) {
-      users.values().stream().filter(u -> u.source.dn() != null && u.source.dn().equalsIgnoreCase(memberDn))
-          .findFirst().ifPresent(u -> group.memberIds.add(u.id));
+    if (!synced.memberDns().isEmpty()) {
+      Map<String, User> byDn = new HashMap<>();
+      users.values().stream().filter(u -> u.source.dn() != null)
+          .forEach(u -> byDn.putIfAbsent(u.source.dn().toLowerCase(Locale.ROOT), u));
+      for (String memberDn : synced.memberDns()) {
+        User member = byDn.get(memberDn.toLowerCase(Locale.ROOT));
+        if (member != null) {
+          group.memberIds.add(member.id);
+        }
+      }
     }
     String skuPartNumber = groupLicenses.get(synced.name());
     group.licenseSku = skuPartNumber == null || !skus.containsKey(skuPartNumber) ? null : skus.get(skuPartNumber).skuId;
@@ -227,7 +234,7 @@ class SimulatedTenant {
    * deleted): the user goes, and so do its licences' seats.
    */
   synchronized void deleteSynced(String immutableId) {
-    users.values().stream().filter(u -> u.source.immutableId().equals(immutableId)).findFirst().ifPresent(user -> {
+    java.util.Optional.ofNullable(byAnchor.remove(immutableId)).ifPresent(user -> {
       for (Assignment assignment : List.copyOf(user.assignments)) {
         unassign(user, assignment);
       }

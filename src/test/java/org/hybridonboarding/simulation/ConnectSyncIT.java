@@ -130,4 +130,38 @@ class ConnectSyncIT {
     assertThat(ann.source.accountEnabled()).isTrue();
     assertThat(tenant.users()).hasSize(4);
   }
+
+  @Test
+  void betweenFullImportsReadsOnlyWhatChangedAndSeesUsersLeaveTheScope() throws Exception {
+    for (int i = 0; i < 50; i++) {
+      Entry entry = user("Staff", "Same " + i, "same" + i, "same" + i + "@contoso.com", "512");
+      entry.setAttribute("employeeID", "S" + i);
+      ldap.add(entry);
+    }
+    assertThat(sync.runCycle()).as("the first cycle reads everything").isEqualTo(50 + 3);
+    sync.runCycle();
+    assertThat(sync.runCycle()).as("nothing changed: a delta reads nothing").isZero();
+
+    ldap.modify("CN=Same 7,OU=Staff," + BASE, new Modification(ModificationType.REPLACE, "title", "Buyer"));
+    ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
+    assertThat(sync.runCycle()).as("the changed and the new user").isEqualTo(2);
+    assertThat(only("same7").source.jobTitle()).isEqualTo("Buyer");
+    assertThat(tenant.users()).hasSize(50 + 3 + 1);
+
+    ldap.modifyDN("CN=Ann Lee,OU=Staff," + BASE, "CN=Ann Lee", true, "OU=Quarantine," + BASE);
+    sync.runCycle();
+    assertThat(tenant.users()).extracting(u -> u.source.samAccountName()).doesNotContain("ann.lee").hasSize(50 + 3);
+  }
+
+  @Test
+  void uSNChangedIsTheDirectorysToWrite() throws Exception {
+    ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
+    long created = Long.parseLong(ldap.getEntry("CN=Ann Lee,OU=Staff," + BASE, "uSNChanged").getAttributeValue("uSNChanged"));
+    ldap.modify("CN=Ann Lee,OU=Staff," + BASE, new Modification(ModificationType.REPLACE, "title", "Buyer"));
+    long changed = Long.parseLong(ldap.getEntry("CN=Ann Lee,OU=Staff," + BASE, "uSNChanged").getAttributeValue("uSNChanged"));
+    assertThat(changed).isGreaterThan(created);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ldap.modify("CN=Ann Lee,OU=Staff," + BASE,
+        new Modification(ModificationType.REPLACE, "uSNChanged", "1"))))
+        .hasMessageContaining("000020B1");
+  }
 }
