@@ -132,10 +132,11 @@ class HybridOnboardingProcessTest {
   }
 
   /** Runs the one job waiting at that element. */
-  void run(String activityId) {
+  long run(String activityId) {
     Job job = engine.getManagementService().createJobQuery().activityId(activityId).singleResult();
     assertThat(job).as("job at " + activityId).isNotNull();
     engine.getManagementService().executeJob(job.getId());
+    return job.getPriority();
   }
 
   /** Started, with the names previewed for the approver. */
@@ -186,6 +187,23 @@ class HybridOnboardingProcessTest {
     verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
     verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString(), org.mockito.ArgumentMatchers.eq(false));
+  }
+
+  /**
+   * In a bulk, onboardings under way finish before new ones start: each step's jobs go before the
+   * steps behind it (job acquisition by priority), and all after the replication watch's (100).
+   */
+  @Test
+  void laterStepsGoFirst() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    ProcessInstance pi = approved();
+
+    List<Long> priorities = List.of(run(TASK_PLAN_IDENTITY), run(TASK_PREFLIGHT_CLOUD), run(TASK_CREATE_AD_ACCOUNT),
+        run(TASK_CHECK_REPLICATION), run(TASK_ASSIGN_LICENSE), run(TASK_CHECK_MAILBOX), run(TASK_HAND_OVER_CREDENTIALS));
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
+    assertThat(priorities).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates().allMatch(p -> p < 100);
   }
 
   @Test
