@@ -173,6 +173,7 @@ class ConnectSync implements AutoCloseable {
     controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
     controls.setReturningAttributes(attributes);
     PagedResultsDirContextProcessor pages = new PagedResultsDirContextProcessor(PAGE_SIZE);
+    // Read-only; referrals (a delta read starts at the domain root) are not errors.
     return SingleContextSource.doWithSingleContext(ldap.getContextSource(), operations -> {
       List<T> all = new ArrayList<>();
       do {
@@ -180,7 +181,7 @@ class ConnectSync implements AutoCloseable {
             (Object found) -> mapper.apply((DirContextOperations) found), pages));
       } while (pages.hasMore());
       return all;
-    });
+    }, true, true, false);
   }
 
   private SyncedGroup group(DirContextOperations ctx) {
