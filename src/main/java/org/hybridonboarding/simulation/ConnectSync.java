@@ -45,9 +45,10 @@ class ConnectSync implements AutoCloseable {
   private volatile boolean paused;
   /** The users this sync exported: only those it may delete. */
   private final Set<String> exported = new HashSet<>();
-  /** The highest uSNChanged read, now and as of the cycle before; -1 in the first cycle forces a full import. */
+  /** The highest uSNChanged read, now and as of the cycle before. */
   private long highestUsn;
   private long highestUsnBefore;
+  /** -1 until the first cycle, which is a full import. */
   private int cyclesSinceFullImport = -1;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "simulated-connect-sync");
