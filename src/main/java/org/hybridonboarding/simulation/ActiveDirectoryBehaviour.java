@@ -42,7 +42,7 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
   /** 100-ns intervals between 1601-01-01 (Windows FILETIME) and 1970-01-01. */
   private static final long FILETIME_EPOCH_OFFSET = 116_444_736_000_000_000L;
 
-  private static final Set<String> SYSTEM_OWNED = Set.of("objectguid", "whencreated", "usncreated", "usnchanged");
+  private static final List<String> SYSTEM_OWNED = List.of("objectGUID", "whenCreated", "uSNCreated", "uSNChanged");
 
   private final SecureRandom random = new SecureRandom();
   /** The directory's update sequence number: one per change, increasing, as a DC's highestCommittedUSN. */
@@ -68,7 +68,7 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
     if (!entry.hasObjectClass("user") && !entry.hasObjectClass("group")) {
       return;
     }
-    for (String owned : List.of("objectGUID", "whenCreated", "uSNCreated", "uSNChanged")) {
+    for (String owned : SYSTEM_OWNED) {
       if (entry.hasAttribute(owned)) {
         throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
             "000020B1: " + owned + " is owned by the system and cannot be written");
@@ -141,7 +141,7 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
       if (stampOnly.get() && "uSNChanged".equalsIgnoreCase(name)) {
         continue;
       }
-      if (SYSTEM_OWNED.contains(name.toLowerCase(Locale.ROOT))) {
+      if (SYSTEM_OWNED.stream().anyMatch(name::equalsIgnoreCase)) {
         throw new LDAPException(ResultCode.CONSTRAINT_VIOLATION,
             "000020B1: " + name + " is owned by the system and cannot be written");
       }

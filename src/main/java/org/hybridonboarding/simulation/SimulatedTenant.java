@@ -234,13 +234,15 @@ class SimulatedTenant {
    * deleted): the user goes, and so do its licences' seats.
    */
   synchronized void deleteSynced(String immutableId) {
-    java.util.Optional.ofNullable(byAnchor.remove(immutableId)).ifPresent(user -> {
-      for (Assignment assignment : List.copyOf(user.assignments)) {
-        unassign(user, assignment);
-      }
-      groups.values().forEach(group -> group.memberIds.remove(user.id));
-      users.remove(user.id);
-    });
+    User user = byAnchor.remove(immutableId);
+    if (user == null) {
+      return;
+    }
+    for (Assignment assignment : List.copyOf(user.assignments)) {
+      unassign(user, assignment);
+    }
+    groups.values().forEach(group -> group.memberIds.remove(user.id));
+    users.remove(user.id);
   }
 
   /** A UPN whose suffix is not verified in the tenant arrives as alias@tenant.onmicrosoft.com. */

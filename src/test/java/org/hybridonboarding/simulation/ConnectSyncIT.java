@@ -70,6 +70,16 @@ class ConnectSyncIT {
         new Attribute("userAccountControl", uac));
   }
 
+  /** count enabled users in OU=Staff named "Name i", sAMAccountName namei, employeeID N i. */
+  private void addStaff(String name, int count) throws Exception {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i < count; i++) {
+      Entry entry = user("Staff", name + " " + i, lower + i, lower + i + "@contoso.com", "512");
+      entry.setAttribute("employeeID", name.charAt(0) + "" + i);
+      ldap.add(entry);
+    }
+  }
+
   private SimulatedTenant.User only(String sam) {
     return tenant.users().stream().filter(u -> sam.equals(u.source.samAccountName())).findFirst().orElseThrow();
   }
@@ -92,11 +102,7 @@ class ConnectSyncIT {
 
   @Test
   void readsAScopeLargerThanOnePage() throws Exception {
-    for (int i = 0; i < 1_100; i++) {
-      Entry entry = user("Staff", "Bulk " + i, "bulk" + i, "bulk" + i + "@contoso.com", "512");
-      entry.setAttribute("employeeID", "B" + i);
-      ldap.add(entry);
-    }
+    addStaff("Bulk", 1_100);
 
     assertThat(sync.runCycle()).isEqualTo(1_100 + 3);
     assertThat(tenant.users()).hasSize(1_103);
@@ -133,11 +139,7 @@ class ConnectSyncIT {
 
   @Test
   void betweenFullImportsReadsOnlyWhatChangedAndSeesUsersLeaveTheScope() throws Exception {
-    for (int i = 0; i < 50; i++) {
-      Entry entry = user("Staff", "Same " + i, "same" + i, "same" + i + "@contoso.com", "512");
-      entry.setAttribute("employeeID", "S" + i);
-      ldap.add(entry);
-    }
+    addStaff("Same", 50);
     assertThat(sync.runCycle()).as("the first cycle reads everything").isEqualTo(50 + 3);
     sync.runCycle();
     assertThat(sync.runCycle()).as("nothing changed: a delta reads nothing").isZero();
