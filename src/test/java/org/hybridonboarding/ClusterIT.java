@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Two nodes on one PostgreSQL database, as Camunda 7 scales out: requests go to either, jobs run
- * on both, and every hire still gets exactly one AD account and one licence.
+ * on both, and every hire still gets exactly one AD account and one licence; people of one name
+ * starting at once on both nodes each get names of their own.
  */
 class ClusterIT {
 
   private static final Logger log = LoggerFactory.getLogger(ClusterIT.class);
   private static final int HIRES = 100;
+  private static final int NAMESAKES = 30;
 
   @Test
   void twoNodesShareTheWorkAndCreateEverythingOnce() throws Exception {
@@ -60,6 +62,20 @@ class ClusterIT {
         doubleSent.add(id);
       }
       both.shutdown();
+      // Thirty people of one name at the same moment, half on each node: every name is handed out once.
+      List<String> namesakes = new ArrayList<>();
+      ExecutorService at = Executors.newFixedThreadPool(10);
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < NAMESAKES; i++) {
+        String id = "J%05d".formatted(i + 1);
+        AppNode node = i % 2 == 0 ? a : b;
+        sent.add(at.submit(() -> node.post("/api/onboardings", "hr-system", NodeFixtures.namesake(id))));
+        namesakes.add(id);
+      }
+      for (Future<HttpResponse<String>> answer : sent) {
+        assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(201);
+      }
+      at.shutdown();
 
       await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
           .until(() -> NodeFixtures.endStates(database, "N").getOrDefault("EndEvent_Onboarded", 0) == HIRES);
@@ -67,6 +83,13 @@ class ClusterIT {
 
       await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
           .until(() -> NodeFixtures.endStates(database, "D").getOrDefault("EndEvent_Onboarded", 0) == doubleSent.size());
+      await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> NodeFixtures.endStates(database, "J").getOrDefault("EndEvent_Onboarded", 0) == NAMESAKES);
+      assertThat(NodeFixtures.endStates(database, "J")).containsOnlyKeys("EndEvent_Onboarded");
+      NodeFixtures.assertEachExactlyOnce(world, database, namesakes);
+      NodeFixtures.assertDistinctNames(world, "J", NAMESAKES);
+      assertThat(NodeFixtures.count(database, "SELECT COUNT(*) FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p "
+          + "ON t.PROC_INST_ID_ = p.ID_ WHERE p.BUSINESS_KEY_ LIKE ?", "J%")).as("tasks of the namesakes").isZero();
       assertThat(NodeFixtures.endStates(database, "N")).containsOnlyKeys("EndEvent_Onboarded");
       NodeFixtures.assertEachExactlyOnce(world, database, accepted);
       NodeFixtures.assertEachExactlyOnce(world, database, doubleSent);
@@ -77,7 +100,7 @@ class ClusterIT {
       assertThat(a.get("/api/onboardings/N00002", "hr-system").body()).contains("\"status\":\"ONBOARDED\"");
       // Neither the bind password, nor the Graph credential, nor any pass the managers were mailed is stored or logged.
       List<String> secrets = new ArrayList<>(world.mailedPasses());
-      assertThat(secrets).hasSize(HIRES + doubleSent.size());
+      assertThat(secrets).hasSize(HIRES + doubleSent.size() + NAMESAKES);
       secrets.addAll(List.of(SharedWorld.PASSWORD, SharedWorld.GRAPH_TOKEN));
       List<String> found = NodeFixtures.whereFound(database, List.of(a.log(), b.log()), secrets);
       String cells = found.remove(found.size() - 1);

@@ -56,6 +56,26 @@ final class NodeFixtures {
             LocalDate.now().plusDays(3));
   }
 
+  /** A Jane Doe: every namesake has the same name, so only the numbering tells them apart. */
+  static String namesake(String employeeId) {
+    return """
+        {"employeeId":"%s","givenName":"Jane","surname":"Doe","department":"Finance",
+         "managerEmployeeId":"E00001","usageLocation":"US","startDate":"%s"}"""
+        .formatted(employeeId, LocalDate.now().plusDays(3));
+  }
+
+  /** Every account of these hires has a sAMAccountName, UPN and mail of its own. */
+  static void assertDistinctNames(SharedWorld world, String prefix, int hires) throws Exception {
+    List<List<String>> names = world.accountNamesWithPrefix(prefix);
+    assertThat(names).hasSize(hires);
+    for (int part = 0; part < 3; part++) {
+      int index = part;
+      assertThat(names.stream().map(n -> n.get(index).toLowerCase(java.util.Locale.ROOT)).distinct().count())
+          .as("distinct " + List.of("sAMAccountNames", "UPNs", "mail addresses").get(part) + " in " + names)
+          .isEqualTo(hires);
+    }
+  }
+
   /** 0 → a, 25 → z, 26 → ba …: names take letters only. */
   private static String letters(int index) {
     StringBuilder letters = new StringBuilder();

@@ -1,10 +1,13 @@
 package org.hybridonboarding.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hybridonboarding.process.RequestRules;
 import org.springframework.core.Ordered;
@@ -24,6 +27,8 @@ class ApiExceptionHandler {
 
   private static final URI INVALID = URI.create("https://hybridonboarding.org/problems/invalid-request");
   private static final URI RUNNING = URI.create("https://hybridonboarding.org/problems/already-running");
+  /** Jackson's words when spring.jackson.parser.strict-duplicate-detection finds a key twice. */
+  private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '([^']*)'");
   private static final URI ENDED = URI.create("https://hybridonboarding.org/problems/not-running");
 
   @ExceptionHandler
@@ -33,6 +38,13 @@ class ApiExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof JsonParseException parse) {
+      Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+      if (duplicate.find()) {
+        return invalidRequest(List.of(new RequestRules.Violation(duplicate.group(1),
+            "is given more than once: the request is ambiguous")));
+      }
+    }
     if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
       return invalidRequest(List.of(new RequestRules.Violation(unknown.getPropertyName(),
           "is not a field of an onboarding request")));

@@ -42,8 +42,9 @@ class OnboardingController {
   }
 
   @PostMapping
-  ResponseEntity<OnboardingStatus> start(@RequestBody OnboardingRequest request) {
+  ResponseEntity<OnboardingStatus> start(@RequestBody OnboardingRequest body) {
     requireGroup(MAY_START);
+    OnboardingRequest request = body.normalized();
     List<RequestRules.Violation> violations = rules.check(request);
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);

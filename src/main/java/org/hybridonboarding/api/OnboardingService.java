@@ -10,6 +10,7 @@ import static org.hybridonboarding.process.OnboardingProcess.MAIL;
 import static org.hybridonboarding.process.OnboardingProcess.MAILBOX_READY;
 import static org.hybridonboarding.process.OnboardingProcess.REJECTION_REASON;
 import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.TIME_ZONE;
 import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME;
 
 import java.time.Instant;
@@ -150,6 +151,7 @@ class OnboardingService {
         instance.getBusinessKey(),
         id,
         state,
+        get(variables, TIME_ZONE),
         running ? currentSteps(id) : List.of(),
         instant(instance.getStartTime()),
         instant(instance.getEndTime()),

@@ -2,8 +2,13 @@ package org.hybridonboarding.cloud;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
-/** Whose credentials, and when they must work. */
+/**
+ * Whose credentials, and when they must work.
+ *
+ * @param timeZone where the person works: the mail gives the times in it
+ */
 public record CredentialHandover(
     String userId,
     String displayName,
@@ -11,5 +16,6 @@ public record CredentialHandover(
     String mail,
     LocalDate startDate,
     Instant validFrom,
+    ZoneId timeZone,
     String managerEmployeeId) {
 }

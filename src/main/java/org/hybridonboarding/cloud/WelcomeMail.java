@@ -1,6 +1,5 @@
 package org.hybridonboarding.cloud;
 
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.web.util.HtmlUtils;
@@ -9,8 +8,8 @@ import org.springframework.web.util.HtmlUtils;
 final class WelcomeMail {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MOMENT =
-      DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  /** In the person's own time zone, named: the manager may sit in another one. */
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm", Locale.ENGLISH);
 
   private WelcomeMail() {
   }
@@ -21,7 +20,8 @@ final class WelcomeMail {
 
   /** Every value is HTML-escaped: names and passes may hold &, < or quotes. */
   static String html(CredentialHandover handover, String temporaryAccessPass, int lifetimeMinutes, boolean usableOnce) {
-    String validUntil = MOMENT.format(handover.validFrom().plusSeconds(lifetimeMinutes * 60L));
+    String validFrom = moment(handover.validFrom(), handover);
+    String validUntil = moment(handover.validFrom().plusSeconds(lifetimeMinutes * 60L), handover);
     return """
         <html><body style="font-family:Segoe UI,Arial,sans-serif">
         <p>Hello,</p>
@@ -42,8 +42,12 @@ final class WelcomeMail {
         </body></html>
         """.formatted(
         esc(handover.displayName()), esc(DAY.format(handover.startDate())), esc(handover.userPrincipalName()),
-        esc(handover.mail()), esc(temporaryAccessPass), esc(MOMENT.format(handover.validFrom())), esc(validUntil),
+        esc(handover.mail()), esc(temporaryAccessPass), esc(validFrom), esc(validUntil),
         usableOnce ? " (one sign-in only)" : "", esc(handover.displayName()));
+  }
+
+  private static String moment(java.time.Instant instant, CredentialHandover handover) {
+    return MOMENT.format(instant.atZone(handover.timeZone())) + " (" + handover.timeZone().getId() + ")";
   }
 
   private static String esc(String value) {

@@ -2,17 +2,26 @@ package org.hybridonboarding.directory;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Everything the onboarding does in on-premises Active Directory. */
 public interface DirectoryGateway {
 
   /**
-   * Plans unique names for the new hire and resolves the manager.
+   * Plans unique names for the new hire and resolves the manager: the first candidate (jane.doe,
+   * jane.doe2, …) free in AD that {@code claim} accepts.
    *
    * @param alsoTaken names known to be taken elsewhere (addresses in use in the cloud), lower case
+   * @param claim takes a candidate free in AD for this hire, or says it is held elsewhere (reserved
+   *     by a concurrent onboarding); then the next one is tried
    * @throws DirectoryException MANAGER_NOT_FOUND
    */
-  IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken);
+  IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim);
+
+  /** The first candidate free in AD. */
+  default IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken) {
+    return planIdentity(hire, alsoTaken, candidate -> true);
+  }
 
   /**
    * Creates the account with its remote-mailbox attributes, a random password nobody sees and

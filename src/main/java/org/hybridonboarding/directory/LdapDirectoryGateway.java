@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.naming.Name;
 import javax.naming.directory.BasicAttribute;
@@ -73,8 +74,8 @@ class LdapDirectoryGateway implements DirectoryGateway {
   }
 
   @Override
-  public IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken) {
-    return described("plan the names", "employeeID " + hire.employeeId(), () -> doPlanIdentity(hire, alsoTaken));
+  public IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
+    return described("plan the names", "employeeID " + hire.employeeId(), () -> doPlanIdentity(hire, alsoTaken, claim));
   }
 
   @Override
@@ -104,7 +105,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     }
   }
 
-  private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken) {
+  private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
     String managerDn = null;
     if (hire.managerEmployeeId() != null) {
       managerDn = findByEmployeeId(hire.managerEmployeeId())
@@ -112,8 +113,8 @@ class LdapDirectoryGateway implements DirectoryGateway {
           .orElseThrow(() -> new DirectoryException("MANAGER_NOT_FOUND",
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
     }
-    String alias = naming.alias(hire.givenName(), hire.surname());
-    String samBase = naming.samBase(hire.givenName(), hire.surname());
+    String alias = naming.alias(hire);
+    String samBase = naming.samBase(hire);
     if (alias.isEmpty() || samBase.isEmpty()) {
       throw new IllegalArgumentException("No account name can be derived from '" + hire.givenName()
           + " " + hire.surname() + "'");
@@ -128,8 +129,12 @@ class LdapDirectoryGateway implements DirectoryGateway {
       String cn = NamingRules.cn(hire.givenName(), hire.surname(), n);
       String routing = nickname + "@" + properties.routingDomain();
       if (noneTaken(taken, sam, upn, mail, routing, cn)) {
-        return new IdentityPlan(sam, upn, nickname, mail, cn, hire.givenName() + " " + hire.surname(),
+        IdentityPlan candidate = new IdentityPlan(sam, upn, nickname, mail, cn,
+            NamingRules.displayName(hire.givenName(), hire.surname()),
             properties.ouFor(hire.department()), managerDn);
+        if (claim.test(candidate)) {
+          return candidate;
+        }
       }
     }
     throw new IllegalStateException("More than " + MAX_SUFFIX + " accounts are named like " + alias);

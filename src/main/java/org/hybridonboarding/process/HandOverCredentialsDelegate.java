@@ -46,7 +46,8 @@ public class HandOverCredentialsDelegate implements JavaDelegate {
           USER_PRINCIPAL_NAME.get(execution),
           MAIL.get(execution),
           startDate,
-          settings.credentialsValidFrom(startDate, clock.instant()),
+          settings.credentialsValidFrom(startDate, settings.timeZone(execution), clock.instant()),
+          settings.timeZone(execution),
           MANAGER_EMPLOYEE_ID.find(execution).orElse(null)));
     } catch (CloudException e) {
       throw new BpmnError(e.code(), e.getMessage());

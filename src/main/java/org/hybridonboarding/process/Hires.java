@@ -6,6 +6,8 @@ import static org.hybridonboarding.process.OnboardingProcess.DISPLAY_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.GIVEN_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.JOB_TITLE;
+import static org.hybridonboarding.process.OnboardingProcess.LATIN_GIVEN_NAME;
+import static org.hybridonboarding.process.OnboardingProcess.LATIN_SURNAME;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL_NICKNAME;
 import static org.hybridonboarding.process.OnboardingProcess.MANAGER_EMPLOYEE_ID;
@@ -33,7 +35,9 @@ final class Hires {
         DEPARTMENT.get(scope),
         JOB_TITLE.find(scope).orElse(null),
         MANAGER_EMPLOYEE_ID.find(scope).orElse(null),
-        USAGE_LOCATION.get(scope));
+        USAGE_LOCATION.get(scope),
+        LATIN_GIVEN_NAME.find(scope).orElse(null),
+        LATIN_SURNAME.find(scope).orElse(null));
   }
 
   static IdentityPlan plan(VariableScope scope) {

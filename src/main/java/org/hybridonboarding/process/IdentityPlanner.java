@@ -9,9 +9,9 @@ import org.hybridonboarding.directory.NewHire;
 import org.springframework.stereotype.Component;
 
 /**
- * Names that are free in AD and, for the addresses, in Entra ID too: a cloud-only user or a
- * guest may hold an address AD knows nothing of. Plans in AD, asks the cloud, plans again past
- * what the cloud holds.
+ * Names that are free in AD, not reserved by a concurrent onboarding, and, for the addresses,
+ * free in Entra ID too: a cloud-only user or a guest may hold an address AD knows nothing of.
+ * Plans in AD (reserving as it goes), asks the cloud, plans again past what the cloud holds.
  */
 @Component
 public class IdentityPlanner {
@@ -20,18 +20,23 @@ public class IdentityPlanner {
 
   private final DirectoryGateway directory;
   private final CloudGateway cloud;
+  private final NameReservations reservations;
 
-  public IdentityPlanner(DirectoryGateway directory, CloudGateway cloud) {
+  public IdentityPlanner(DirectoryGateway directory, CloudGateway cloud, NameReservations reservations) {
     this.directory = directory;
     this.cloud = cloud;
+    this.reservations = reservations;
   }
 
-  public IdentityPlan plan(NewHire hire) {
+  /** @param onboardingId the onboarding the names are reserved for (its process instance) */
+  public IdentityPlan plan(NewHire hire, String onboardingId) {
     Set<String> takenInCloud = new HashSet<>();
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      IdentityPlan plan = directory.planIdentity(hire, takenInCloud);
+      IdentityPlan plan = directory.planIdentity(hire, takenInCloud,
+          candidate -> reservations.reserve(hire.employeeId(), onboardingId, candidate));
       Set<String> inUse = cloud.addressesInUse(hire.employeeId(), plan.addresses());
       if (inUse.isEmpty()) {
+        reservations.keepOnly(onboardingId, plan);
         return plan;
       }
       takenInCloud.addAll(inUse);

@@ -80,6 +80,11 @@ public final class OnboardingProcess {
   public static final Var<String> USAGE_LOCATION = Var.of("usageLocation", String.class);
   public static final Var<String> LICENSE_SKU = Var.of("licenseSku", String.class);
   public static final Var<String> START_DATE = Var.of("startDate", String.class);
+  /** The person's IANA time zone; the validation step fills in onboarding.time-zone when the request has none. */
+  public static final Var<String> TIME_ZONE = Var.of("timeZone", String.class);
+  /** HR's Latin form of a name written in another script: account names come from it. */
+  public static final Var<String> LATIN_GIVEN_NAME = Var.of("latinGivenName", String.class);
+  public static final Var<String> LATIN_SURNAME = Var.of("latinSurname", String.class);
 
   // Validation and approval
   public static final Var<Boolean> REQUEST_VALID = Var.of("requestValid", Boolean.class);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -97,9 +98,22 @@ public class OnboardingSettings {
     return isGroupLicensing() ? licensingGroup(skuPartNumber).map(List::of).orElse(List.of()) : List.of();
   }
 
-  /** A pass for the first day starts at the start of that day, or now for a late onboarding. */
-  public Instant credentialsValidFrom(LocalDate startDate, Instant now) {
-    Instant startOfDay = startDate.atStartOfDay(properties.timeZone()).toInstant();
+  /** The person's time zone (a request's timeZone), or onboarding.time-zone without one. */
+  public ZoneId timeZone(VariableScope scope) {
+    return OnboardingProcess.TIME_ZONE.find(scope).map(ZoneId::of).orElse(properties.timeZone());
+  }
+
+  /** The zone of onboardings that do not name their own: onboarding.time-zone. */
+  public ZoneId defaultTimeZone() {
+    return properties.timeZone();
+  }
+
+  /**
+   * A pass for the first day starts at the start of that day in the person's time zone, or now
+   * for a late onboarding.
+   */
+  public Instant credentialsValidFrom(LocalDate startDate, ZoneId zone, Instant now) {
+    Instant startOfDay = startDate.atStartOfDay(zone).toInstant();
     return startOfDay.isAfter(now) ? startOfDay : now;
   }
 
@@ -107,9 +121,9 @@ public class OnboardingSettings {
     return properties.licensing().defaultSku();
   }
 
-  /** Provisioning starts the lead time before the start of the first working day. */
-  public Date provisioningStartsAt(LocalDate startDate) {
-    return Date.from(startDate.atStartOfDay(properties.timeZone()).minus(properties.leadTime()).toInstant());
+  /** Provisioning starts the lead time before the start of the first working day, where the person works. */
+  public Date provisioningStartsAt(LocalDate startDate, ZoneId zone) {
+    return Date.from(startDate.atStartOfDay(zone).minus(properties.leadTime()).toInstant());
   }
 
   private static String iso(Duration duration) {

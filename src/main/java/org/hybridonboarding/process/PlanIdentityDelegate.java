@@ -31,7 +31,7 @@ public class PlanIdentityDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     IdentityPlan plan;
     try {
-      plan = planner.plan(Hires.from(execution));
+      plan = planner.plan(Hires.from(execution), execution.getProcessInstanceId());
     } catch (DirectoryException e) {
       throw new BpmnError(e.code(), e.getMessage());
     }

@@ -10,12 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("onboarding")
 public record ProcessProperties(
     @DefaultValue("P14D") Duration leadTime,
-    @DefaultValue("UTC") ZoneId timeZone,
+    ZoneId timeZone,
     @DefaultValue Approval approval,
     @DefaultValue Replication replication,
     @DefaultValue Mailbox mailbox,
     @DefaultValue Licensing licensing,
     @DefaultValue Jobs jobs) {
+
+  /** Without onboarding.time-zone, the JVM's own zone. */
+  public ProcessProperties {
+    timeZone = timeZone == null ? ZoneId.systemDefault() : timeZone;
+  }
 
   /**
    * @param reminderAfter a waiting approval mails reminderTo after this long (the task stays open)

@@ -36,7 +36,7 @@ public class RemindApproversDelegate implements JavaDelegate {
     String who = DISPLAY_NAME.find(execution).orElse(EMPLOYEE_ID.get(execution));
     cloud.notify(to, "Waiting for your approval: onboarding of " + who,
         "<p>The onboarding of <b>" + HtmlUtils.htmlEscape(who) + "</b> (employee ID "
-            + HtmlUtils.htmlEscape(EMPLOYEE_ID.get(execution)) + ", starting " + HtmlUtils.htmlEscape(START_DATE.get(execution))
+            + HtmlUtils.htmlEscape(EMPLOYEE_ID.get(execution)) + ", starting " + HtmlUtils.htmlEscape(START_DATE.get(execution) + " (" + settings.timeZone(execution).getId() + ")")
             + ") is waiting for approval.</p><p>Open <a href=\"" + HtmlUtils.htmlEscape(settings.approval().tasklistUrl())
             + "\">Tasklist</a> to approve or reject it.</p>");
   }

@@ -1,11 +1,16 @@
 package org.hybridonboarding.process;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UCharacterCategory;
+import com.ibm.icu.lang.UScript;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hybridonboarding.directory.NamingRules;
@@ -21,9 +26,10 @@ public class RequestRules {
   /** AD's employeeID holds at most 16 characters; keep to characters safe in URLs and LDAP. */
   private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,15}");
   private static final Pattern SKU_PART_NUMBER = Pattern.compile("[A-Za-z0-9_]{1,64}");
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\x{80}-\\x{9F}]");
   private static final Pattern LETTER = Pattern.compile("\\p{L}");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+  private static final Set<String> TIME_ZONES = ZoneId.getAvailableZoneIds();
 
   static final int MAX_NAME = 64;
   static final int MAX_DEPARTMENT = 64;
@@ -40,16 +46,18 @@ public class RequestRules {
   }
 
   private final Clock clock;
+  private final NamingRules naming;
 
-  public RequestRules(Clock clock) {
+  public RequestRules(Clock clock, NamingRules naming) {
     this.clock = clock;
+    this.naming = naming;
   }
 
   public List<Violation> check(OnboardingRequest request) {
     List<Violation> violations = new ArrayList<>();
     employeeId(violations, "employeeId", request.employeeId(), true);
-    name(violations, "givenName", request.givenName(), MAX_NAME, true);
-    name(violations, "surname", request.surname(), MAX_NAME, true);
+    name(violations, "givenName", request.givenName(), "latinGivenName", request.latinGivenName(), request.usageLocation());
+    name(violations, "surname", request.surname(), "latinSurname", request.latinSurname(), request.usageLocation());
     text(violations, "department", request.department(), MAX_DEPARTMENT, true);
     text(violations, "jobTitle", request.jobTitle(), MAX_JOB_TITLE, false);
     employeeId(violations, "managerEmployeeId", request.managerEmployeeId(), false);
@@ -67,6 +75,9 @@ public class RequestRules {
           "must be a skuPartNumber such as SPE_E3 (letters, digits and _ only)"));
     }
     startDate(violations, request.startDate());
+    if (request.timeZone() != null && !TIME_ZONES.contains(request.timeZone())) {
+      violations.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Berlin or Australia/Sydney"));
+    }
     return violations;
   }
 
@@ -81,13 +92,25 @@ public class RequestRules {
     }
   }
 
-  private static void name(List<Violation> violations, String field, String value, int max, boolean required) {
-    if (text(violations, field, value, max, required)) {
+  /**
+   * A name as HR writes it, in any script; account names are made from its Latin form when HR
+   * sends one, else from its transliteration, which must leave some ASCII letters.
+   */
+  private void name(List<Violation> violations, String field, String value, String latinField, String latin,
+      String country) {
+    if (latin != null && text(violations, latinField, latin, MAX_NAME, false)) {
+      if (latin.codePoints().anyMatch(cp -> UCharacter.isLetter(cp) && UScript.getScript(cp) != UScript.LATIN)) {
+        violations.add(new Violation(latinField, "must be written in Latin letters (it is the Latin form of " + field + ")"));
+      } else if (naming.accountPart(latin, country).isEmpty()) {
+        violations.add(new Violation(latinField, "must contain Latin letters or digits: account names are made from it"));
+      }
+    }
+    if (text(violations, field, value, MAX_NAME, true)) {
       if (!LETTER.matcher(value).find()) {
         violations.add(new Violation(field, "must contain at least one letter"));
-      } else if (NamingRules.asciiPart(value).isEmpty()) {
-        violations.add(new Violation(field,
-            "must contain Latin letters: account names are derived from it and this script cannot be transliterated"));
+      } else if (latin == null && naming.accountPart(value, country).isEmpty()) {
+        violations.add(new Violation(field, "yields no letters for account names (nothing of it transliterates to ASCII); "
+            + "send its Latin form as " + latinField));
       }
     }
   }
@@ -109,10 +132,61 @@ public class RequestRules {
     if (CONTROL.matcher(value).find()) {
       violations.add(new Violation(field, "must not contain control characters"));
     }
+    neverInText(value).ifPresent(problem -> violations.add(new Violation(field, problem)));
     if (!value.equals(value.strip())) {
       violations.add(new Violation(field, "must not start or end with white space"));
     }
     return violations.size() == before;
+  }
+
+  /**
+   * Characters that are never part of a name or a department, but can make one text look like
+   * another: bidirectional overrides and isolates (a name that reads backwards), zero-width
+   * characters (two "equal" names that differ), unassigned and private-use code points. The
+   * zero-width (non-)joiner stays allowed between letters of a script that needs it (Persian,
+   * the Indic scripts).
+   */
+  static Optional<String> neverInText(String value) {
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      String hex = String.format("U+%04X", cp);
+      if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+          || cp == 0x061C) {
+        return Optional.of("must not contain bidirectional control characters (" + hex + ")");
+      }
+      if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E
+          || ((cp == 0x200C || cp == 0x200D) && !betweenLettersOfJoiningScript(value, i))) {
+        return Optional.of("must not contain zero-width characters (" + hex + ")");
+      }
+      int type = UCharacter.getType(cp);
+      if (type == UCharacterCategory.UNASSIGNED || type == UCharacterCategory.SURROGATE) {
+        return Optional.of("must not contain unassigned code points (" + hex + ")");
+      }
+      if (type == UCharacterCategory.PRIVATE_USE) {
+        return Optional.of("must not contain private-use characters (" + hex + ")");
+      }
+      i += Character.charCount(cp);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean betweenLettersOfJoiningScript(String value, int index) {
+    if (index == 0 || index + 1 >= value.length()) {
+      return false;
+    }
+    int before = value.codePointBefore(index);
+    int after = value.codePointAt(index + 1);
+    return isLetterOrMark(before) && isLetterOrMark(after) && !isLatinOrCommon(before) && !isLatinOrCommon(after);
+  }
+
+  private static boolean isLetterOrMark(int cp) {
+    return UCharacter.isLetter(cp) || (UCharacter.getType(cp) >= UCharacterCategory.NON_SPACING_MARK
+        && UCharacter.getType(cp) <= UCharacterCategory.COMBINING_SPACING_MARK);
+  }
+
+  private static boolean isLatinOrCommon(int cp) {
+    int script = UScript.getScript(cp);
+    return script == UScript.LATIN || script == UScript.COMMON || script == UScript.INHERITED;
   }
 
   private void startDate(List<Violation> violations, String value) {

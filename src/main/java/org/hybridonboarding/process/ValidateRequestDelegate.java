@@ -4,6 +4,7 @@ import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.PROVISIONING_STARTS_AT;
 import static org.hybridonboarding.process.OnboardingProcess.REJECTION_REASON;
 import static org.hybridonboarding.process.OnboardingProcess.REQUEST_VALID;
+import static org.hybridonboarding.process.OnboardingProcess.TIME_ZONE;
 import static org.hybridonboarding.process.OnboardingProcess.WAIT_FOR_PROVISIONING_WINDOW;
 
 import java.time.Clock;
@@ -31,7 +32,7 @@ public class ValidateRequestDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    OnboardingRequest request = OnboardingRequest.from(execution);
+    OnboardingRequest request = OnboardingRequest.from(execution).normalized();
     List<RequestRules.Violation> violations = rules.check(request);
     REQUEST_VALID.set(execution, violations.isEmpty());
     if (!violations.isEmpty()) {
@@ -43,7 +44,10 @@ public class ValidateRequestDelegate implements JavaDelegate {
     if (request.licenseSku() == null) {
       LICENSE_SKU.set(execution, settings.getDefaultSku());
     }
-    Date startsAt = settings.provisioningStartsAt(LocalDate.parse(request.startDate()));
+    if (request.timeZone() == null) {
+      TIME_ZONE.set(execution, settings.defaultTimeZone().getId());
+    }
+    Date startsAt = settings.provisioningStartsAt(LocalDate.parse(request.startDate()), settings.timeZone(execution));
     PROVISIONING_STARTS_AT.set(execution, startsAt);
     WAIT_FOR_PROVISIONING_WINDOW.set(execution, startsAt.toInstant().isAfter(clock.instant()));
   }

@@ -39,6 +39,8 @@ import org.hybridonboarding.directory.AdAccount;
 import org.hybridonboarding.directory.DirectoryException;
 import org.hybridonboarding.directory.DirectoryGateway;
 import org.hybridonboarding.directory.IdentityPlan;
+import org.hybridonboarding.directory.NamingProperties;
+import org.hybridonboarding.directory.NamingRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +67,13 @@ class HybridOnboardingProcessTest {
 
   DirectoryGateway directory = mock(DirectoryGateway.class);
   CloudGateway cloud = mock(CloudGateway.class);
+  NameReservations reservations = mock(NameReservations.class);
 
   @BeforeEach
   void register() {
     ClockUtil.setCurrentTime(Date.from(NOW));
     register(true);
-    when(directory.planIdentity(any(), any())).thenReturn(PLAN);
+    when(directory.planIdentity(any(), any(), any())).thenReturn(PLAN);
     when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
     when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(
@@ -95,8 +98,8 @@ class HybridOnboardingProcessTest {
     OnboardingSettings settings = new OnboardingSettings(properties);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Mocks.register("onboardingSettings", settings);
-    Mocks.register("validateRequestDelegate", new ValidateRequestDelegate(new RequestRules(clock), settings, clock));
-    Mocks.register("planIdentityDelegate", new PlanIdentityDelegate(new IdentityPlanner(directory, cloud)));
+    Mocks.register("validateRequestDelegate", new ValidateRequestDelegate(new RequestRules(clock, new NamingRules(NamingProperties.defaults())), settings, clock));
+    Mocks.register("planIdentityDelegate", new PlanIdentityDelegate(new IdentityPlanner(directory, cloud, reservations)));
     Mocks.register("preflightCloudDelegate", new PreflightCloudDelegate(cloud, settings));
     Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory, settings));
     Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
@@ -106,9 +109,10 @@ class HybridOnboardingProcessTest {
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
     Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
-    Mocks.register("applyResolutionDelegate", new ApplyResolutionDelegate(new RequestRules(clock), settings));
+    Mocks.register("applyResolutionDelegate", new ApplyResolutionDelegate(new RequestRules(clock, new NamingRules(NamingProperties.defaults())), settings));
     Mocks.register("remindApproversDelegate", new RemindApproversDelegate(cloud, settings));
     Mocks.register("escalateApprovalDelegate", new EscalateApprovalDelegate(engine.getTaskService(), settings));
+    Mocks.register("releaseNamesListener", new ReleaseNamesListener(reservations));
     Mocks.register("quarantineAccountDelegate", new QuarantineAccountDelegate(directory, clock));
   }
 
@@ -441,8 +445,8 @@ class HybridOnboardingProcessTest {
   void planningStepsAroundAddressesTakenInTheCloud() {
     IdentityPlan numbered = new IdentityPlan("jose.mueller2", "jose.mueller2@contoso.com", "jose.mueller2",
         "jose.mueller2@contoso.com", "José Müller (2)", "José Müller", PLAN.ouDn(), PLAN.managerDn());
-    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of()))).thenReturn(PLAN);
-    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of("jose.mueller@contoso.com")))).thenReturn(numbered);
+    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of()), any())).thenReturn(PLAN);
+    when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of("jose.mueller@contoso.com")), any())).thenReturn(numbered);
     when(cloud.addressesInUse("E10001", List.of("jose.mueller@contoso.com"))).thenReturn(Set.of("jose.mueller@contoso.com"));
     ProcessInstance pi = approved();
 
@@ -558,7 +562,7 @@ class HybridOnboardingProcessTest {
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
     untilReplicationWait(pi);
     // previewed, planned, planned again
-    verify(directory, times(3)).planIdentity(any(), any());
+    verify(directory, times(3)).planIdentity(any(), any(), any());
   }
 
   @Test
@@ -742,7 +746,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void anUnknownManagerIsReplacedOrLeftOut() {
-    when(directory.planIdentity(any(), any()))
+    when(directory.planIdentity(any(), any(), any()))
         .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E00001"))
         .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E77777"))
         .thenReturn(PLAN);
@@ -759,7 +763,7 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), MANAGER_EMPLOYEE_ID.name())).isNull();
     var hires = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.directory.NewHire.class);
-    verify(directory, times(3)).planIdentity(hires.capture(), any());
+    verify(directory, times(3)).planIdentity(hires.capture(), any(), any());
     assertThat(hires.getAllValues()).extracting(org.hybridonboarding.directory.NewHire::managerEmployeeId)
         .containsExactly("E00001", "E77777", null);
   }
@@ -815,7 +819,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void abortFromTheManagerTask() {
-    when(directory.planIdentity(any(), any())).thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "no manager"));
+    when(directory.planIdentity(any(), any(), any())).thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "no manager"));
     ProcessInstance pi = start(request());
     run(TASK_PREVIEW_IDENTITY);
     abortsAndUndoes(pi, TASK_RESOLVE_MANAGER);

@@ -6,13 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.hybridonboarding.directory.NamingProperties;
+import org.hybridonboarding.directory.NamingRules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class RequestRulesTest {
 
-  private final RequestRules rules = new RequestRules(Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneOffset.UTC));
+  private final RequestRules rules = new RequestRules(Clock.fixed(Instant.parse("2026-11-29T09:00:00Z"), ZoneOffset.UTC),
+      new NamingRules(NamingProperties.defaults()));
 
   static OnboardingRequest valid() {
     return new OnboardingRequest("E10001", "José", "Müller", "Finance", "Accountant", "E00001", "DE", "SPE_E3",
@@ -48,7 +51,19 @@ class RequestRulesTest {
       "employeeId|E10001*)(objectClass=*",
       "givenName|'   '",
       "givenName|12345",
-      "givenName|Иван",
+      "givenName|😀",
+      "givenName|'\u202EnhoJ'",
+      "givenName|'Ann\u2066a'",
+      "surname|'Lee\u200B'",
+      "surname|'Le\uFEFFe'",
+      "surname|'Le\u0378e'",
+      "surname|'Le\uE000e'",
+      "department|'Fin\u202Dance'",
+      "timeZone|Mars/Olympus",
+      "timeZone|+02:00",
+      "timeZone|''",
+      "latinGivenName|Иван",
+      "latinGivenName|'Iv\u200Ban'",
       "givenName|' Ann'",
       "surname|Le\u0007e",
       "department|'Fin\nance'",
@@ -84,6 +99,41 @@ class RequestRulesTest {
   }
 
   @Test
+  void namesInEveryScriptPass() {
+    for (String name : List.of("Иванов", "Παπαδόπουλος", "张", "やまだ", "김", "محمد", "כהן", "Gündoğan", "Þórsdóttir")) {
+      assertThat(rules.check(with(valid(), "surname", name))).as(name).isEmpty();
+    }
+    // Persian writes some names with a zero-width non-joiner between letters: it stays allowed there.
+    assertThat(rules.check(with(valid(), "surname", "می‌رزا"))).isEmpty();
+  }
+
+  @Test
+  void aNameWithoutAsciiLettersNeedsItsLatinForm() {
+    assertThat(rules.check(with(valid(), "givenName", "😀🎉")).get(0).message()).isEqualTo("must contain at least one letter");
+    // Letters that ICU cannot transliterate (Yi) are still a name: with HR's Latin form the request passes.
+    OnboardingRequest yi = with(valid(), "givenName", "ꆈꌠ");
+    assertThat(rules.check(yi)).extracting(RequestRules.Violation::message)
+        .containsExactly("yields no letters for account names (nothing of it transliterates to ASCII); send its Latin form as latinGivenName");
+    assertThat(rules.check(with(yi, "latinGivenName", "Nuosu"))).isEmpty();
+    assertThat(rules.check(with(valid(), "latinSurname", "Иванов")).get(0).message()).contains("Latin letters");
+  }
+
+  @Test
+  void aTimeZoneIsAnIanaId() {
+    assertThat(rules.check(with(valid(), "timeZone", "Australia/Sydney"))).isEmpty();
+    assertThat(rules.check(with(valid(), "timeZone", "Europe/Kyiv"))).isEmpty();
+    assertThat(rules.check(with(valid(), "timeZone", "CEST")).get(0).message()).contains("IANA");
+  }
+
+  @Test
+  void whatIsNeverANameIsNamedWithItsCodePoint() {
+    assertThat(rules.check(with(valid(), "surname", "Lee\u202E")).get(0).message())
+        .isEqualTo("must not contain bidirectional control characters (U+202E)");
+    assertThat(rules.check(with(valid(), "surname", "Le\u200De")).get(0).message())
+        .isEqualTo("must not contain zero-width characters (U+200D)");
+  }
+
+  @Test
   void theMessageSaysWhatIsExpected() {
     assertThat(rules.check(with(valid(), "usageLocation", "Germany")).get(0).message())
         .contains("ISO 3166-1 alpha-2");
@@ -100,6 +150,9 @@ class RequestRulesTest {
         field.equals("managerEmployeeId") ? value : r.managerEmployeeId(),
         field.equals("usageLocation") ? value : r.usageLocation(),
         field.equals("licenseSku") ? value : r.licenseSku(),
-        field.equals("startDate") ? value : r.startDate());
+        field.equals("startDate") ? value : r.startDate(),
+        field.equals("timeZone") ? value : r.timeZone(),
+        field.equals("latinGivenName") ? value : r.latinGivenName(),
+        field.equals("latinSurname") ? value : r.latinSurname());
   }
 }

@@ -145,6 +145,17 @@ public final class SharedWorld implements AutoCloseable {
     }
   }
 
+  /** The sAMAccountName, userPrincipalName and mail of each account whose employeeID starts with the prefix. */
+  public List<List<String>> accountNamesWithPrefix(String prefix) throws Exception {
+    try (LDAPConnection connection = new LDAPConnection("localhost", directory.port(), ADMIN, PASSWORD)) {
+      return connection.search(BASE, SearchScope.SUB, "(employeeID=" + prefix + "*)",
+              "sAMAccountName", "userPrincipalName", "mail").getSearchEntries().stream()
+          .map(entry -> List.of(entry.getAttributeValue("sAMAccountName"), entry.getAttributeValue("userPrincipalName"),
+              entry.getAttributeValue("mail")))
+          .toList();
+    }
+  }
+
   /** Cloud users with this employeeId, and the licences each holds. */
   public List<Integer> cloudLicences(String employeeId) {
     return tenant.users().stream()
