@@ -297,6 +297,37 @@ abstract class DirectoryContract {
   }
 
   @Test
+  void namesInCyrillicAndHanAreStoredAsWrittenWithAsciiAccountNames() {
+    NewHire russian = new NewHire(employeeId(), "Дмитрий", "Иванов" + run, "Finance", "Бухгалтер", null, "RU");
+    AdAccount dmitriy = directory.createAccount(russian, directory.planIdentity(russian, Set.of()), List.of(), "onboarding-r", false);
+    DirContextOperations entry = read(dmitriy.dn());
+    assertThat(entry.getStringAttribute("givenName")).isEqualTo("Дмитрий");
+    assertThat(entry.getStringAttribute("sn")).isEqualTo("Иванов" + run);
+    assertThat(entry.getStringAttribute("displayName")).isEqualTo("Дмитрий Иванов" + run);
+    assertThat(entry.getStringAttribute("cn")).isEqualTo("Дмитрий Иванов" + run);
+    assertThat(entry.getStringAttribute("title")).isEqualTo("Бухгалтер");
+    assertThat(entry.getStringAttribute("sAMAccountName")).isEqualTo(NamingRules.samAccountName("dmitriy.ivanov" + run, 1));
+    assertThat(entry.getStringAttribute("mail")).isEqualTo("dmitriy.ivanov" + run + "@contoso.com");
+
+    // The run's letters go into the given name in Han too, so the name stays all Han: surname first.
+    String given = "伟" + hanLetters(run);
+    NewHire chinese = new NewHire(employeeId(), given, "张", "Finance", null, null, "CN");
+    IdentityPlan plan = directory.planIdentity(chinese, Set.of());
+    AdAccount wei = directory.createAccount(chinese, plan, List.of(), "onboarding-c", false);
+    entry = read(wei.dn());
+    assertThat(entry.getStringAttribute("displayName")).isEqualTo("张" + given);
+    assertThat(entry.getStringAttribute("cn")).isEqualTo("张" + given);
+    assertThat(entry.getStringAttribute("givenName")).isEqualTo(given);
+    assertThat(entry.getStringAttribute("sAMAccountName")).startsWith("wei").matches("[a-z0-9.-]{4,20}");
+    assertThat(entry.getStringAttribute("userPrincipalName")).isEqualTo(plan.userPrincipalName()).matches("[a-z0-9.-]+@contoso\\.com");
+  }
+
+  /** Each Latin letter of the run as a Han character, so the name has no Latin in it. */
+  private static String hanLetters(String letters) {
+    return letters.chars().mapToObj(c -> String.valueOf((char) ('一' + (c - 'a')))).collect(java.util.stream.Collectors.joining());
+  }
+
+  @Test
   void hostileValuesAreStoredLiterally() {
     String longName = ("Abcdefghij" + run).repeat(5).substring(0, 64);
     List<String[]> names = List.of(
