@@ -5,22 +5,35 @@ import java.util.Map;
 /** A business failure in the cloud that a person must decide on, with Graph's own words. */
 public class CloudException extends RuntimeException {
 
-  private final String code;
+  /** What went wrong; its name is the process's error code. */
+  public enum Code {
+    /** The SKU has no free seat (or group-based licensing says CountViolation). */
+    NO_FREE_SEAT,
+    /** Any other licence failure: unknown SKU, a group licence in error. */
+    LICENSE_ERROR,
+    /** The licence is not offered in the user's usage location. */
+    USAGE_LOCATION_INVALID,
+    /** A planned address is held in Entra ID by something this product did not create. */
+    ADDRESS_IN_USE,
+    /** Entra ID refused a Temporary Access Pass (policy off, user not in scope). */
+    TAP_FAILED
+  }
+
+  private final Code code;
   private final Map<String, Integer> freeSeats;
 
-  public CloudException(String code, String message) {
+  public CloudException(Code code, String message) {
     this(code, message, Map.of());
   }
 
   /** @param freeSeats for licence failures: the SKUs that have seats left, and how many */
-  public CloudException(String code, String message, Map<String, Integer> freeSeats) {
+  public CloudException(Code code, String message, Map<String, Integer> freeSeats) {
     super(message);
     this.code = code;
     this.freeSeats = Map.copyOf(freeSeats);
   }
 
-  /** The process's error code, e.g. NO_FREE_SEAT. */
-  public String code() {
+  public Code code() {
     return code;
   }
 

@@ -1,17 +1,26 @@
 package org.hybridonboarding.directory;
 
-/** A business failure in the directory that a person must decide on. */
+/** A business failure in the directory that a person (or the process itself) must decide on. */
 public class DirectoryException extends RuntimeException {
 
-  private final String code;
+  /** What went wrong; its name is the process's error code. */
+  public enum Code {
+    /** The manager's employeeID is in no AD account. */
+    MANAGER_NOT_FOUND,
+    /** Another account holds the employeeID (a rehire, a duplicate). */
+    ACCOUNT_EXISTS,
+    /** AD refused a planned name taken since it was planned: not for a person, the names are planned again. */
+    NAME_COLLISION
+  }
 
-  public DirectoryException(String code, String message) {
+  private final Code code;
+
+  public DirectoryException(Code code, String message) {
     super(message);
     this.code = code;
   }
 
-  /** The process's error code, e.g. ACCOUNT_EXISTS. */
-  public String code() {
+  public Code code() {
     return code;
   }
 }

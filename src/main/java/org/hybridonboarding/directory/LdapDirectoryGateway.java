@@ -110,7 +110,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     if (hire.managerEmployeeId() != null) {
       managerDn = findByEmployeeId(hire.managerEmployeeId())
           .map(DirContextOperations::getNameInNamespace)
-          .orElseThrow(() -> new DirectoryException("MANAGER_NOT_FOUND",
+          .orElseThrow(() -> new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND,
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
     }
     String alias = naming.alias(hire);
@@ -188,7 +188,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
         found = marker;
       }
       if (!marker.equals(found)) {
-        throw new DirectoryException("ACCOUNT_EXISTS", "An account with employeeID " + hire.employeeId()
+        throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, "An account with employeeID " + hire.employeeId()
             + " already exists: " + account.getNameInNamespace() + " (sAMAccountName "
             + account.getStringAttribute("sAMAccountName") + "). "
             + (found != null && found.startsWith(MARKER_PREFIX)
@@ -204,7 +204,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
         ldap.bind(newAccount(dn, hire, plan, marker));
       } catch (NamingException e) {
         if (AdErrors.classify(e) == AdErrors.Kind.NAME_COLLISION) {
-          throw new DirectoryException("NAME_COLLISION", "AD refused the planned names of " + plan.displayName()
+          throw new DirectoryException(DirectoryException.Code.NAME_COLLISION, "AD refused the planned names of " + plan.displayName()
               + " (" + plan.samAccountName() + ", " + plan.userPrincipalName() + ", " + plan.cn()
               + "): another account took one of them since they were planned. " + e.getMessage());
         }
@@ -362,7 +362,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
             .where("objectClass").is("user").and("employeeID").is(employeeId),
         (Object ctx) -> (DirContextOperations) ctx);
     if (found.size() > 1) {
-      throw new DirectoryException("ACCOUNT_EXISTS", found.size() + " accounts have employeeID " + employeeId);
+      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, found.size() + " accounts have employeeID " + employeeId);
     }
     return found.stream().findFirst();
   }

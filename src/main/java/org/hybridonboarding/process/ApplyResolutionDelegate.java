@@ -17,32 +17,33 @@ import org.springframework.stereotype.Component;
  * is applied and the failed step runs again.
  */
 @Component
-public class ApplyResolutionDelegate implements JavaDelegate {
+class ApplyResolutionDelegate implements JavaDelegate {
 
   private final RequestRules rules;
   private final OnboardingSettings settings;
 
-  public ApplyResolutionDelegate(RequestRules rules, OnboardingSettings settings) {
+  ApplyResolutionDelegate(RequestRules rules, OnboardingSettings settings) {
     this.rules = rules;
     this.settings = settings;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Optional<String> refused = apply(execution, RESOLUTION.find(execution).orElse(""),
-        PROBLEM_KIND.find(execution).orElse("GENERIC"));
+    Optional<String> refused = Resolution.of(RESOLUTION.find(execution).orElse(""))
+        .map(choice -> apply(execution, choice, ProblemKind.valueOf(PROBLEM_KIND.find(execution).orElse("GENERIC"))))
+        .orElse(Optional.of("Choose what to do"));
     RESOLUTION_ACCEPTED.set(execution, refused.isEmpty());
     RESOLUTION_ERROR.set(execution, refused.orElse(null));
   }
 
-  private Optional<String> apply(DelegateExecution execution, String choice, String kind) {
+  private Optional<String> apply(DelegateExecution execution, Resolution choice, ProblemKind kind) {
     switch (choice) {
-      case RESOLUTION_RETRY, RESOLUTION_ABORT:
+      case RETRY, ABORT:
         return Optional.empty();
-      case RESOLUTION_MANUAL:
-        return onlyFor(kind, "CREDENTIALS", choice);
-      case RESOLUTION_KEEP_WAITING: {
-        Optional<String> wrongKind = onlyFor(kind, "OVERDUE", choice);
+      case MANUAL:
+        return onlyFor(kind, ProblemKind.CREDENTIALS, choice);
+      case KEEP_WAITING: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.OVERDUE, choice);
         if (wrongKind.isPresent()) {
           return wrongKind;
         }
@@ -55,8 +56,8 @@ public class ApplyResolutionDelegate implements JavaDelegate {
         WAIT_LONGER_STEP.set(execution, PROBLEM_STEP.get(execution));
         return retry(execution);
       }
-      case RESOLUTION_CHANGE_SKU: {
-        Optional<String> wrongKind = onlyFor(kind, "LICENCE", choice);
+      case CHANGE_SKU: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.LICENCE, choice);
         if (wrongKind.isPresent()) {
           return wrongKind;
         }
@@ -69,22 +70,22 @@ public class ApplyResolutionDelegate implements JavaDelegate {
         }
         return retry(execution);
       }
-      case RESOLUTION_CHANGE_USAGE_LOCATION:
-        return field(execution, kind, "USAGE_LOCATION", choice, "usageLocation");
-      case RESOLUTION_CHANGE_MANAGER:
-        return field(execution, kind, "MANAGER", choice, "managerEmployeeId")
+      case CHANGE_USAGE_LOCATION:
+        return field(execution, kind, ProblemKind.USAGE_LOCATION, choice, "usageLocation");
+      case CHANGE_MANAGER:
+        return field(execution, kind, ProblemKind.MANAGER, choice, "managerEmployeeId")
             .or(() -> MANAGER_EMPLOYEE_ID.find(execution).isEmpty()
                 ? Optional.of("Enter the manager's employee ID") : Optional.empty());
-      case RESOLUTION_WITHOUT_MANAGER: {
-        Optional<String> wrongKind = onlyFor(kind, "MANAGER", choice);
+      case WITHOUT_MANAGER: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.MANAGER, choice);
         if (wrongKind.isPresent()) {
           return wrongKind;
         }
         execution.removeVariable(MANAGER_EMPLOYEE_ID.name());
         return retry(execution);
       }
-      case RESOLUTION_ADOPT: {
-        Optional<String> wrongKind = onlyFor(kind, "ACCOUNT_EXISTS", choice);
+      case ADOPT: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.ACCOUNT_EXISTS, choice);
         if (wrongKind.isPresent()) {
           return wrongKind;
         }
@@ -92,12 +93,13 @@ public class ApplyResolutionDelegate implements JavaDelegate {
         return retry(execution);
       }
       default:
-        return Optional.of("Choose what to do");
+        throw new IllegalStateException("No rule for " + choice);
     }
   }
 
   /** A changed request field, checked by the same rules as a new request. */
-  private Optional<String> field(DelegateExecution execution, String kind, String expectedKind, String choice, String field) {
+  private Optional<String> field(DelegateExecution execution, ProblemKind kind, ProblemKind expectedKind, Resolution choice,
+      String field) {
     Optional<String> wrongKind = onlyFor(kind, expectedKind, choice);
     if (wrongKind.isPresent()) {
       return wrongKind;
@@ -110,12 +112,12 @@ public class ApplyResolutionDelegate implements JavaDelegate {
   }
 
   private static Optional<String> retry(DelegateExecution execution) {
-    RESOLUTION.set(execution, RESOLUTION_RETRY);
+    RESOLUTION.set(execution, Resolution.RETRY.name());
     return Optional.empty();
   }
 
-  private static Optional<String> onlyFor(String kind, String expected, String choice) {
-    return kind.equals(expected) ? Optional.empty() : Optional.of(choice + " does not fit this problem");
+  private static Optional<String> onlyFor(ProblemKind kind, ProblemKind expected, Resolution choice) {
+    return kind == expected ? Optional.empty() : Optional.of(choice + " does not fit this problem");
   }
 
   private static List<String> availableSkus(DelegateExecution execution) {

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** Step 8: usage location if sync did not set it, then the licence, assigned directly. */
 @Component
-public class AssignLicenseDelegate implements JavaDelegate {
+class AssignLicenseDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
 
-  public AssignLicenseDelegate(CloudGateway cloud) {
+  AssignLicenseDelegate(CloudGateway cloud) {
     this.cloud = cloud;
   }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** Step 8 in group mode, one poll: has group-based licensing made the licence Active? */
 @Component
-public class CheckGroupLicenseDelegate implements JavaDelegate {
+class CheckGroupLicenseDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
 
-  public CheckGroupLicenseDelegate(CloudGateway cloud) {
+  CheckGroupLicenseDelegate(CloudGateway cloud) {
     this.cloud = cloud;
   }
 

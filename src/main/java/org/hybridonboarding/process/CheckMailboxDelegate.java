@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 /** Step 9, one poll: has Exchange Online provisioned the mailbox yet? */
 @Component
-public class CheckMailboxDelegate implements JavaDelegate {
+class CheckMailboxDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
 
-  public CheckMailboxDelegate(CloudGateway cloud) {
+  CheckMailboxDelegate(CloudGateway cloud) {
     this.cloud = cloud;
   }
 

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** Step 7, one poll: has Connect Sync brought the user to Entra ID yet? */
 @Component
-public class CheckReplicationDelegate implements JavaDelegate {
+class CheckReplicationDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
 
-  public CheckReplicationDelegate(CloudGateway cloud) {
+  CheckReplicationDelegate(CloudGateway cloud) {
     this.cloud = cloud;
   }
 

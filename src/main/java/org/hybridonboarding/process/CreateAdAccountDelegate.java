@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
 
 /** Step 6: the AD account with its remote-mailbox attributes; safe to run again. */
 @Component
-public class CreateAdAccountDelegate implements JavaDelegate {
+class CreateAdAccountDelegate implements JavaDelegate {
 
   private final DirectoryGateway directory;
   private final OnboardingSettings settings;
 
-  public CreateAdAccountDelegate(DirectoryGateway directory, OnboardingSettings settings) {
+  CreateAdAccountDelegate(DirectoryGateway directory, OnboardingSettings settings) {
     this.directory = directory;
     this.settings = settings;
   }
@@ -34,7 +34,7 @@ public class CreateAdAccountDelegate implements JavaDelegate {
           settings.accountGroups(LICENSE_SKU.get(execution)), execution.getProcessInstanceId(),
           OnboardingProcess.ADOPT_EXISTING_ACCOUNT.find(execution).orElse(false));
     } catch (DirectoryException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw new BpmnError(e.code().name(), e.getMessage());
     }
     ACCOUNT_DN.set(execution, account.dn());
     // An adopted account keeps its own names.

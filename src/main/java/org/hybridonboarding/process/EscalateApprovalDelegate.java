@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 
 /** An approval is overdue: the escalation group may approve it too (the approvers still can). */
 @Component
-public class EscalateApprovalDelegate implements JavaDelegate {
+class EscalateApprovalDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(EscalateApprovalDelegate.class);
 
   private final TaskService tasks;
   private final OnboardingSettings settings;
 
-  public EscalateApprovalDelegate(TaskService tasks, OnboardingSettings settings) {
+  EscalateApprovalDelegate(TaskService tasks, OnboardingSettings settings) {
     this.tasks = tasks;
     this.settings = settings;
   }

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Component;
  * reaches the process: only where it was sent is recorded.
  */
 @Component
-public class HandOverCredentialsDelegate implements JavaDelegate {
+class HandOverCredentialsDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
   private final OnboardingSettings settings;
   private final Clock clock;
 
-  public HandOverCredentialsDelegate(CloudGateway cloud, OnboardingSettings settings, Clock clock) {
+  HandOverCredentialsDelegate(CloudGateway cloud, OnboardingSettings settings, Clock clock) {
     this.cloud = cloud;
     this.settings = settings;
     this.clock = clock;
@@ -50,7 +50,7 @@ public class HandOverCredentialsDelegate implements JavaDelegate {
           settings.timeZone(execution),
           MANAGER_EMPLOYEE_ID.find(execution).orElse(null)));
     } catch (CloudException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw new BpmnError(e.code().name(), e.getMessage());
     }
     CREDENTIALS_SENT_TO.set(execution, sentTo);
   }

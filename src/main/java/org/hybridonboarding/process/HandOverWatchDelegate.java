@@ -1,7 +1,7 @@
 package org.hybridonboarding.process;
 
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_LATEST;
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_PREVIOUS;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_LATEST;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_PREVIOUS;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** The replication watch ends after one interval and passes its delta links to the next. */
 @Component
-public class HandOverWatchDelegate implements JavaDelegate {
+class HandOverWatchDelegate implements JavaDelegate {
 
   private final ReplicationWatch watch;
 
-  public HandOverWatchDelegate(ReplicationWatch watch) {
+  HandOverWatchDelegate(ReplicationWatch watch) {
     this.watch = watch;
   }
 

@@ -27,6 +27,6 @@ final class LicenceOptions {
       });
       execution.setVariable(OnboardingProcess.AVAILABLE_SKUS, SpinValues.jsonValue(Spin.JSON(options)).create());
     }
-    return new BpmnError(e.code(), e.getMessage());
+    return new BpmnError(e.code().name(), e.getMessage());
   }
 }

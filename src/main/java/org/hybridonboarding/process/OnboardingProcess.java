@@ -1,7 +1,6 @@
 package org.hybridonboarding.process;
 
 import java.util.Date;
-import java.util.Map;
 
 /** The process key, the BPMN element ids and the process variables, declared once. */
 public final class OnboardingProcess {
@@ -26,13 +25,6 @@ public final class OnboardingProcess {
   /** Where an onboarding waits for the replication watch to see its user in Entra ID. */
   public static final String EVENT_USER_REPLICATED = "Event_UserReplicated";
   public static final String MESSAGE_USER_REPLICATED = "UserReplicated";
-  public static final String WATCH_KEY = "replication-watch";
-  public static final String TASK_POLL_DIRECTORY_CHANGES = "Task_PollDirectoryChanges";
-  /** The delta link of the poll before last: each poll reads two intervals' changes (see ReplicationWatch). */
-  public static final Var<String> DELTA_LINK_PREVIOUS = Var.of("deltaLinkPrevious", String.class);
-  public static final Var<String> DELTA_LINK_LATEST = Var.of("deltaLinkLatest", String.class);
-  public static final Var<Integer> USERS_CHANGED = Var.of("usersChanged", Integer.class);
-  public static final Var<Integer> ONBOARDINGS_WOKEN = Var.of("onboardingsWoken", Integer.class);
   public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
   public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
   public static final String SUBPROCESS_WAIT_FOR_GROUP_LICENSE = "SubProcess_WaitForGroupLicense";
@@ -123,8 +115,9 @@ public final class OnboardingProcess {
   public static final Var<String> PROBLEM_STEP_NAME = Var.of("problemStepName", String.class);
   public static final Var<String> PROBLEM_CODE = Var.of("problemCode", String.class);
   public static final Var<String> PROBLEM_MESSAGE = Var.of("problemMessage", String.class);
+  /** A {@link Resolution}'s name: the forms' field. */
   public static final Var<String> RESOLUTION = Var.of("resolution", String.class);
-  /** Which task fits the problem: GENERIC, LICENCE, OVERDUE, USAGE_LOCATION, ACCOUNT_EXISTS, MANAGER, CREDENTIALS. */
+  /** Which task fits the problem: a {@link ProblemKind}'s name. */
   public static final Var<String> PROBLEM_KIND = Var.of("problemKind", String.class);
   public static final Var<Boolean> RESOLUTION_ACCEPTED = Var.of("resolutionAccepted", Boolean.class);
   /** Why the operator's choice could not be applied; the task comes back with it. */
@@ -139,44 +132,6 @@ public final class OnboardingProcess {
   // Cancellation
   public static final Var<String> CANCELLATION_REASON = Var.of("cancellationReason", String.class);
   public static final Var<String> CANCELLED_BY = Var.of("cancelledBy", String.class);
-
-  public static final String RESOLUTION_RETRY = "RETRY";
-  public static final String RESOLUTION_ABORT = "ABORT";
-  public static final String RESOLUTION_KEEP_WAITING = "KEEP_WAITING";
-  public static final String RESOLUTION_CHANGE_SKU = "CHANGE_SKU";
-  public static final String RESOLUTION_CHANGE_USAGE_LOCATION = "CHANGE_USAGE_LOCATION";
-  public static final String RESOLUTION_ADOPT = "ADOPT";
-  public static final String RESOLUTION_CHANGE_MANAGER = "CHANGE_MANAGER";
-  public static final String RESOLUTION_WITHOUT_MANAGER = "WITHOUT_MANAGER";
-  public static final String RESOLUTION_MANUAL = "MANUAL";
-
-  /** The task that fits each problem code; others get the generic one. */
-  static final Map<String, String> PROBLEM_KINDS = Map.ofEntries(
-      Map.entry("REPLICATION_OVERDUE", "OVERDUE"), Map.entry("MAILBOX_OVERDUE", "OVERDUE"),
-      Map.entry("LICENSE_OVERDUE", "OVERDUE"), Map.entry("NO_FREE_SEAT", "LICENCE"),
-      Map.entry("LICENSE_ERROR", "LICENCE"), Map.entry("USAGE_LOCATION_INVALID", "USAGE_LOCATION"),
-      Map.entry("ACCOUNT_EXISTS", "ACCOUNT_EXISTS"), Map.entry("MANAGER_NOT_FOUND", "MANAGER"),
-      Map.entry("TAP_FAILED", "CREDENTIALS"));
-
-  /** Error codes of the business failures the diagram models. */
-  public static final String ERROR_ACCOUNT_EXISTS = "ACCOUNT_EXISTS";
-  public static final String ERROR_MANAGER_NOT_FOUND = "MANAGER_NOT_FOUND";
-  /** Not for a person: the diagram plans the names again. */
-  public static final String ERROR_NAME_COLLISION = "NAME_COLLISION";
-  public static final String ERROR_ADDRESS_IN_USE = "ADDRESS_IN_USE";
-  public static final String ERROR_TAP_FAILED = "TAP_FAILED";
-  public static final String ERROR_LICENSE_OVERDUE = "LICENSE_OVERDUE";
-  public static final String ERROR_NO_FREE_SEAT = "NO_FREE_SEAT";
-  public static final String ERROR_USAGE_LOCATION_INVALID = "USAGE_LOCATION_INVALID";
-  public static final String ERROR_LICENSE_ERROR = "LICENSE_ERROR";
-  public static final String ERROR_REPLICATION_OVERDUE = "REPLICATION_OVERDUE";
-  public static final String ERROR_MAILBOX_OVERDUE = "MAILBOX_OVERDUE";
-
-  /** The problem code a timeout on a waiting sub-process stands for. */
-  static final Map<String, String> TIMEOUT_CODES = Map.of(
-      SUBPROCESS_WAIT_FOR_REPLICATION, ERROR_REPLICATION_OVERDUE,
-      SUBPROCESS_WAIT_FOR_GROUP_LICENSE, ERROR_LICENSE_OVERDUE,
-      SUBPROCESS_WAIT_FOR_MAILBOX, ERROR_MAILBOX_OVERDUE);
 
   private OnboardingProcess() {
   }

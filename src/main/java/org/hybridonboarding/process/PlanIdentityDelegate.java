@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 
 /** Step 4: unique names for the new hire, checked against AD and, for addresses, Entra ID. */
 @Component
-public class PlanIdentityDelegate implements JavaDelegate {
+class PlanIdentityDelegate implements JavaDelegate {
 
   static final Var<String> MANAGER_DN = Var.of("managerDn", String.class);
 
   private final IdentityPlanner planner;
 
-  public PlanIdentityDelegate(IdentityPlanner planner) {
+  PlanIdentityDelegate(IdentityPlanner planner) {
     this.planner = planner;
   }
 
@@ -33,7 +33,7 @@ public class PlanIdentityDelegate implements JavaDelegate {
     try {
       plan = planner.plan(Hires.from(execution), execution.getProcessInstanceId());
     } catch (DirectoryException e) {
-      throw new BpmnError(e.code(), e.getMessage());
+      throw new BpmnError(e.code().name(), e.getMessage());
     }
     SAM_ACCOUNT_NAME.set(execution, plan.samAccountName());
     USER_PRINCIPAL_NAME.set(execution, plan.userPrincipalName());

@@ -1,9 +1,9 @@
 package org.hybridonboarding.process;
 
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_LATEST;
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_PREVIOUS;
-import static org.hybridonboarding.process.OnboardingProcess.ONBOARDINGS_WOKEN;
-import static org.hybridonboarding.process.OnboardingProcess.USERS_CHANGED;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_LATEST;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_PREVIOUS;
+import static org.hybridonboarding.process.ReplicationWatchProcess.ONBOARDINGS_WOKEN;
+import static org.hybridonboarding.process.ReplicationWatchProcess.USERS_CHANGED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /** The replication watch's poll: which users did sync bring, and who was waiting for them. */
 @Component
-public class PollDirectoryChangesDelegate implements JavaDelegate {
+class PollDirectoryChangesDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
   private final ReplicationWatch watch;
 
-  public PollDirectoryChangesDelegate(CloudGateway cloud, ReplicationWatch watch) {
+  PollDirectoryChangesDelegate(CloudGateway cloud, ReplicationWatch watch) {
     this.cloud = cloud;
     this.watch = watch;
   }

@@ -1,7 +1,6 @@
 package org.hybridonboarding.process;
 
 import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
-import static org.hybridonboarding.process.OnboardingProcess.ERROR_LICENSE_ERROR;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -13,12 +12,12 @@ import org.springframework.stereotype.Component;
 
 /** Step 5: nothing is created before the licence has a seat and the addresses are free in Entra ID. */
 @Component
-public class PreflightCloudDelegate implements JavaDelegate {
+class PreflightCloudDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
   private final OnboardingSettings settings;
 
-  public PreflightCloudDelegate(CloudGateway cloud, OnboardingSettings settings) {
+  PreflightCloudDelegate(CloudGateway cloud, OnboardingSettings settings) {
     this.cloud = cloud;
     this.settings = settings;
   }
@@ -27,7 +26,7 @@ public class PreflightCloudDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String sku = LICENSE_SKU.get(execution);
     if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
-      throw new BpmnError(ERROR_LICENSE_ERROR, "Group-based licensing is on but no AD group licenses " + sku
+      throw new BpmnError(CloudException.Code.LICENSE_ERROR.name(), "Group-based licensing is on but no AD group licenses " + sku
           + " (onboarding.licensing.groups." + sku + ")");
     }
     try {

@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
  * interrupted by the cancellation is found.
  */
 @Component
-public class QuarantineAccountDelegate implements JavaDelegate {
+class QuarantineAccountDelegate implements JavaDelegate {
 
   private final DirectoryGateway directory;
   private final Clock clock;
 
-  public QuarantineAccountDelegate(DirectoryGateway directory, Clock clock) {
+  QuarantineAccountDelegate(DirectoryGateway directory, Clock clock) {
     this.directory = directory;
     this.clock = clock;
   }

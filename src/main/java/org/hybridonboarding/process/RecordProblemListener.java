@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
  * and message already (errorCodeVariable/errorMessageVariable); timeouts get theirs here.
  */
 @Component
-public class RecordProblemListener implements ExecutionListener {
+class RecordProblemListener implements ExecutionListener {
 
   private final OnboardingSettings settings;
 
-  public RecordProblemListener(OnboardingSettings settings) {
+  RecordProblemListener(OnboardingSettings settings) {
     this.settings = settings;
   }
 
@@ -35,26 +35,25 @@ public class RecordProblemListener implements ExecutionListener {
     PROBLEM_STEP_NAME.set(execution, step.getName());
     RESOLUTION_ERROR.set(execution, null);
     boolean timeout = event.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance);
-    String timeoutCode = OnboardingProcess.TIMEOUT_CODES.get(step.getId());
-    if (timeout && timeoutCode != null) {
-      PROBLEM_CODE.set(execution, timeoutCode);
-      PROBLEM_MESSAGE.set(execution, timeoutMessage(step.getId()));
+    if (timeout) {
+      Overdue.ofWait(step.getId()).ifPresent(overdue -> {
+        PROBLEM_CODE.set(execution, overdue.name());
+        PROBLEM_MESSAGE.set(execution, timeoutMessage(overdue));
+      });
     }
     // The error code variable is set when the event is triggered, before this listener runs.
     String code = PROBLEM_CODE.find(execution).orElse("");
-    OnboardingProcess.PROBLEM_KIND.set(execution, OnboardingProcess.PROBLEM_KINDS.getOrDefault(code, "GENERIC"));
+    OnboardingProcess.PROBLEM_KIND.set(execution, ProblemKind.of(code).name());
   }
 
-  private String timeoutMessage(String stepId) {
-    if (OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION.equals(stepId)) {
-      return "The account did not appear in Entra ID within " + settings.getReplicationTimeout()
+  private String timeoutMessage(Overdue overdue) {
+    return switch (overdue) {
+      case REPLICATION_OVERDUE -> "The account did not appear in Entra ID within " + settings.getReplicationTimeout()
           + ". Check that Connect Sync runs and that the account's OU is in its sync scope.";
-    }
-    if (OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE.equals(stepId)) {
-      return "Group-based licensing did not make the licence Active within " + settings.getGroupLicenseTimeout()
+      case LICENSE_OVERDUE -> "Group-based licensing did not make the licence Active within " + settings.getGroupLicenseTimeout()
           + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
-    }
-    return "Exchange Online did not provision the mailbox within " + settings.getMailboxTimeout()
-        + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
+      case MAILBOX_OVERDUE -> "Exchange Online did not provision the mailbox within " + settings.getMailboxTimeout()
+          + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
+    };
   }
 }

@@ -14,14 +14,14 @@ import org.springframework.web.util.HtmlUtils;
 
 /** An approval has waited too long: remind the approvers (the task stays where it is). */
 @Component
-public class RemindApproversDelegate implements JavaDelegate {
+class RemindApproversDelegate implements JavaDelegate {
 
   private static final Logger log = LoggerFactory.getLogger(RemindApproversDelegate.class);
 
   private final CloudGateway cloud;
   private final OnboardingSettings settings;
 
-  public RemindApproversDelegate(CloudGateway cloud, OnboardingSettings settings) {
+  RemindApproversDelegate(CloudGateway cloud, OnboardingSettings settings) {
     this.cloud = cloud;
     this.settings = settings;
   }

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Undo, first step: the seats go back before anything else (group licences leave with the group). */
 @Component
-public class RemoveLicensesDelegate implements JavaDelegate {
+class RemoveLicensesDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
 
-  public RemoveLicensesDelegate(CloudGateway cloud) {
+  RemoveLicensesDelegate(CloudGateway cloud) {
     this.cloud = cloud;
   }
 

@@ -1,10 +1,9 @@
 package org.hybridonboarding.process;
 
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_LATEST;
-import static org.hybridonboarding.process.OnboardingProcess.DELTA_LINK_PREVIOUS;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_LATEST;
+import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_PREVIOUS;
 import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.MESSAGE_USER_REPLICATED;
-import static org.hybridonboarding.process.OnboardingProcess.WATCH_KEY;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,9 +74,9 @@ class ReplicationWatch {
 
   @EventListener(PostDeployEvent.class)
   void ensureRunning() {
-    guard.exclusively(WATCH_KEY, () -> {
-      if (runtime.createProcessInstanceQuery().processDefinitionKey(WATCH_KEY).count() == 0) {
-        runtime.startProcessInstanceByKey(WATCH_KEY);
+    guard.exclusively(ReplicationWatchProcess.KEY, () -> {
+      if (runtime.createProcessInstanceQuery().processDefinitionKey(ReplicationWatchProcess.KEY).count() == 0) {
+        runtime.startProcessInstanceByKey(ReplicationWatchProcess.KEY);
         log.info("Started the replication watch");
       }
       return null;
@@ -86,8 +85,8 @@ class ReplicationWatch {
 
   /** Starts the next watch with these delta links, unless another watch runs (then this one simply ends). */
   void handOver(String currentInstanceId, String previousLink, String latestLink) {
-    guard.exclusively(WATCH_KEY, () -> {
-      boolean another = runtime.createProcessInstanceQuery().processDefinitionKey(WATCH_KEY).list().stream()
+    guard.exclusively(ReplicationWatchProcess.KEY, () -> {
+      boolean another = runtime.createProcessInstanceQuery().processDefinitionKey(ReplicationWatchProcess.KEY).list().stream()
           .anyMatch(instance -> !instance.getId().equals(currentInstanceId));
       if (another) {
         log.info("Another replication watch runs; this one ends");
@@ -95,7 +94,7 @@ class ReplicationWatch {
         Map<String, Object> variables = new HashMap<>();
         variables.put(DELTA_LINK_PREVIOUS.name(), previousLink);
         variables.put(DELTA_LINK_LATEST.name(), latestLink);
-        runtime.startProcessInstanceByKey(WATCH_KEY, variables);
+        runtime.startProcessInstanceByKey(ReplicationWatchProcess.KEY, variables);
       }
       return null;
     });

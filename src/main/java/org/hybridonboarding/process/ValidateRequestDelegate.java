@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
 
 /** Step 1: the same rules as the REST API, for requests that came in over /engine-rest. */
 @Component
-public class ValidateRequestDelegate implements JavaDelegate {
+class ValidateRequestDelegate implements JavaDelegate {
 
   private final RequestRules rules;
   private final OnboardingSettings settings;
   private final Clock clock;
 
-  public ValidateRequestDelegate(RequestRules rules, OnboardingSettings settings, Clock clock) {
+  ValidateRequestDelegate(RequestRules rules, OnboardingSettings settings, Clock clock) {
     this.rules = rules;
     this.settings = settings;
     this.clock = clock;

@@ -185,7 +185,7 @@ abstract class DirectoryContract {
     createForeignAccount("Someone " + run, plan.samAccountName(), "someone" + run + "@contoso.com", null);
 
     assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1", false))
-        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
+        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.NAME_COLLISION));
   }
 
   @Test
@@ -195,7 +195,7 @@ abstract class DirectoryContract {
     createForeignAccount("Someone Else " + run, "se" + run, plan.userPrincipalName(), null);
 
     assertThatThrownBy(() -> directory.createAccount(hire, plan, List.of(), "onboarding-1", false))
-        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("NAME_COLLISION"));
+        .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.NAME_COLLISION));
   }
 
   @Test
@@ -258,13 +258,13 @@ abstract class DirectoryContract {
 
     assertThatThrownBy(() -> directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(), "onboarding-2", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> {
-          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
+          assertThat(e.code()).isEqualTo(DirectoryException.Code.ACCOUNT_EXISTS);
           assertThat(e.getMessage()).contains("Another onboarding created it (onboarding-1)");
         });
     NewHire rehire = new NewHire(foreignId, "Re", "Hire" + run, "IT", null, null, "US");
     assertThatThrownBy(() -> directory.createAccount(rehire, directory.planIdentity(rehire, Set.of()), List.of(), "onboarding-3", false))
         .isInstanceOfSatisfying(DirectoryException.class, e -> {
-          assertThat(e.code()).isEqualTo("ACCOUNT_EXISTS");
+          assertThat(e.code()).isEqualTo(DirectoryException.Code.ACCOUNT_EXISTS);
           assertThat(e.getMessage()).contains("Hybrid Onboarding did not create it");
         });
   }
@@ -292,7 +292,7 @@ abstract class DirectoryContract {
     for (String manager : List.of("E99999", "*", "E0000*")) {
       NewHire hire = new NewHire(employeeId(), "Ann", "Lee" + run, "IT", null, manager, "US");
       assertThatThrownBy(() -> directory.planIdentity(hire, Set.of()))
-          .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo("MANAGER_NOT_FOUND"));
+          .isInstanceOfSatisfying(DirectoryException.class, e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.MANAGER_NOT_FOUND));
     }
   }
 

@@ -307,7 +307,7 @@ class HybridOnboardingProcessTest {
     assertThat(pi).variables()
         .containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_REPLICATION)
         .containsEntry(PROBLEM_STEP_NAME.name(), "Wait for replication")
-        .containsEntry(PROBLEM_CODE.name(), ERROR_REPLICATION_OVERDUE);
+        .containsEntry(PROBLEM_CODE.name(), Overdue.REPLICATION_OVERDUE.name());
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name())).contains("PT2H");
     // The wait for the watch went with the interrupted sub-process.
     assertThat(engine.getRuntimeService().createEventSubscriptionQuery().activityId(EVENT_USER_REPLICATED).count()).isZero();
@@ -319,7 +319,7 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = replicationTimedOut();
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
 
     assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
     run(TASK_CHECK_REPLICATION);
@@ -332,7 +332,7 @@ class HybridOnboardingProcessTest {
   void replicationTimeoutThenAbort() {
     ProcessInstance pi = replicationTimedOut();
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_ABORT));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.ABORT.name()));
     run(TASK_REMOVE_LICENSES_ON_ABORT);
     run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
 
@@ -347,7 +347,7 @@ class HybridOnboardingProcessTest {
   void licenceErrorGoesToAPersonAndRetryAssignsAgain() {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
     when(cloud.assignLicense("cloud-1", "DE", "SPE_E3"))
-        .thenThrow(new CloudException(ERROR_NO_FREE_SEAT, "No free seat for SPE_E3"))
+        .thenThrow(new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat for SPE_E3"))
         .thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
@@ -357,17 +357,17 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables()
         .containsEntry(PROBLEM_STEP.name(), TASK_ASSIGN_LICENSE)
-        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT)
+        .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name())
         .containsEntry(PROBLEM_MESSAGE.name(), "No free seat for SPE_E3");
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_ASSIGN_LICENSE);
     assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
   }
 
   @Test
   void existingAccountGoesToAPerson() {
-    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "taken"));
+    when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenThrow(new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, "taken"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
@@ -375,7 +375,7 @@ class HybridOnboardingProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_CREATE_AD_ACCOUNT)
-        .containsEntry(PROBLEM_CODE.name(), ERROR_ACCOUNT_EXISTS);
+        .containsEntry(PROBLEM_CODE.name(), DirectoryException.Code.ACCOUNT_EXISTS.name());
   }
 
   @Test
@@ -391,7 +391,7 @@ class HybridOnboardingProcessTest {
     run(TIMER_MAILBOX_TIMEOUT);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_MAILBOX_OVERDUE);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), Overdue.MAILBOX_OVERDUE.name());
   }
 
   @Test
@@ -424,7 +424,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void noSeatStopsThePreflightBeforeAnythingIsCreated() {
-    org.mockito.Mockito.doThrow(new CloudException(ERROR_NO_FREE_SEAT, "No free seat for SPE_E3: 500 of 500 are assigned"))
+    org.mockito.Mockito.doThrow(new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat for SPE_E3: 500 of 500 are assigned"))
         .doNothing()
         .when(cloud).preflight(anyString(), anyString(), any());
     ProcessInstance pi = approved();
@@ -433,10 +433,10 @@ class HybridOnboardingProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
-        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
+        .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name());
     verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_PREFLIGHT_CLOUD);
     assertThat(pi).isWaitingAt(TASK_CREATE_AD_ACCOUNT);
   }
@@ -481,16 +481,16 @@ class HybridOnboardingProcessTest {
   void aGroupLicensingErrorGoesToAPersonAndRetryWaitsAgain() {
     register(true, ProcessProperties.Licensing.Mode.GROUP);
     when(cloud.groupLicenseActive(org.mockito.ArgumentMatchers.eq("cloud-1"), org.mockito.ArgumentMatchers.eq("SPE_E3"), any()))
-        .thenThrow(new CloudException(ERROR_NO_FREE_SEAT, "Group-based licensing of SPE_E3 failed: CountViolation"))
+        .thenThrow(new CloudException(CloudException.Code.NO_FREE_SEAT, "Group-based licensing of SPE_E3 failed: CountViolation"))
         .thenReturn(true);
     ProcessInstance pi = untilLicensing();
     run(TASK_CHECK_GROUP_LICENSE);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_GROUP_LICENSE)
-        .containsEntry(PROBLEM_CODE.name(), ERROR_NO_FREE_SEAT);
+        .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_CHECK_GROUP_LICENSE);
     assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
   }
@@ -504,7 +504,7 @@ class HybridOnboardingProcessTest {
     run(TIMER_GROUP_LICENSE_TIMEOUT);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_OVERDUE);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), Overdue.LICENSE_OVERDUE.name());
   }
 
   @Test
@@ -518,7 +518,7 @@ class HybridOnboardingProcessTest {
     run(TASK_PREFLIGHT_CLOUD);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_LICENSE_ERROR);
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.LICENSE_ERROR.name());
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name()))
         .contains("onboarding.licensing.groups.ENTERPRISEPACK");
   }
@@ -527,7 +527,7 @@ class HybridOnboardingProcessTest {
   void aRefusedTemporaryAccessPassGoesToAPerson() {
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
     when(cloud.handOverCredentials(any()))
-        .thenThrow(new CloudException(ERROR_TAP_FAILED, "Entra ID refused a Temporary Access Pass"))
+        .thenThrow(new CloudException(CloudException.Code.TAP_FAILED, "Entra ID refused a Temporary Access Pass"))
         .thenReturn("megan.bowen@contoso.com");
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
@@ -536,9 +536,9 @@ class HybridOnboardingProcessTest {
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
     assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
-        .containsEntry(PROBLEM_CODE.name(), ERROR_TAP_FAILED);
+        .containsEntry(PROBLEM_CODE.name(), CloudException.Code.TAP_FAILED.name());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), RESOLUTION_RETRY));
+    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_HAND_OVER_CREDENTIALS);
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
     var handover = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.cloud.CredentialHandover.class);
@@ -550,7 +550,7 @@ class HybridOnboardingProcessTest {
   @Test
   void aNameTakenMeanwhileIsPlannedAgainWithoutAPerson() {
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenThrow(new DirectoryException(ERROR_NAME_COLLISION, "sAMAccountName taken"))
+        .thenThrow(new DirectoryException(DirectoryException.Code.NAME_COLLISION, "sAMAccountName taken"))
         .thenReturn(new AdAccount("CN=José Müller (2),OU=Staff,DC=contoso,DC=com", "jose.mueller2", "jose.mueller2@contoso.com",
             "jose.mueller2@contoso.com", IMMUTABLE_ID, NOW));
     ProcessInstance pi = approved();
@@ -575,14 +575,14 @@ class HybridOnboardingProcessTest {
 
   @Test
   void anAddressTakenInTheCloudSincePlanningStopsThePreflight() {
-    org.mockito.Mockito.doThrow(new CloudException(ERROR_ADDRESS_IN_USE, "Already used in Entra ID by another user: jose.mueller@contoso.com"))
+    org.mockito.Mockito.doThrow(new CloudException(CloudException.Code.ADDRESS_IN_USE, "Already used in Entra ID by another user: jose.mueller@contoso.com"))
         .when(cloud).preflight(anyString(), anyString(), any());
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), ERROR_ADDRESS_IN_USE)
+    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.ADDRESS_IN_USE.name())
         .containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD);
     verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
   }
@@ -671,7 +671,7 @@ class HybridOnboardingProcessTest {
   @Test
   void anotherSkuWithFreeSeatsCanBeChosen() {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
-    when(cloud.assignLicense("cloud-1", "DE", "SPE_E3")).thenThrow(new CloudException(ERROR_NO_FREE_SEAT,
+    when(cloud.assignLicense("cloud-1", "DE", "SPE_E3")).thenThrow(new CloudException(CloudException.Code.NO_FREE_SEAT,
         "No free seat for SPE_E3", Map.of("ENTERPRISEPACK", 2)));
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
@@ -681,12 +681,12 @@ class HybridOnboardingProcessTest {
     assertThat(engine.getRuntimeService().getVariableTyped(pi.getId(), AVAILABLE_SKUS).getValue().toString())
         .contains("ENTERPRISEPACK (2 free)");
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_SKU, LICENSE_SKU.name(), "NOT_OFFERED");
+    choose(pi, RESOLUTION.name(), Resolution.CHANGE_SKU.name(), LICENSE_SKU.name(), "NOT_OFFERED");
     assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
     assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(),
         "Choose one of the SKUs that have free seats: [ENTERPRISEPACK]");
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_SKU, LICENSE_SKU.name(), "ENTERPRISEPACK");
+    choose(pi, RESOLUTION.name(), Resolution.CHANGE_SKU.name(), LICENSE_SKU.name(), "ENTERPRISEPACK");
     run(TASK_ASSIGN_LICENSE);
     verify(cloud).assignLicense("cloud-1", "DE", "ENTERPRISEPACK");
     assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
@@ -695,11 +695,11 @@ class HybridOnboardingProcessTest {
   @Test
   void keepWaitingExtendsOnlyThatWait() {
     ProcessInstance pi = replicationTimedOut();
-    choose(pi, RESOLUTION.name(), RESOLUTION_KEEP_WAITING, WAIT_HOURS.name(), 0L);
+    choose(pi, RESOLUTION.name(), Resolution.KEEP_WAITING.name(), WAIT_HOURS.name(), 0L);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "Wait between 1 and 168 hours");
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_KEEP_WAITING, WAIT_HOURS.name(), 5L);
+    choose(pi, RESOLUTION.name(), Resolution.KEEP_WAITING.name(), WAIT_HOURS.name(), 5L);
 
     assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
     Job timeout = engine.getManagementService().createJobQuery().activityId(TIMER_REPLICATION_TIMEOUT).singleResult();
@@ -710,19 +710,19 @@ class HybridOnboardingProcessTest {
   void aRefusedUsageLocationIsCorrectedByTheOperator() {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "CU")));
     when(cloud.assignLicense("cloud-1", "DE", "SPE_E3"))
-        .thenThrow(new CloudException(ERROR_USAGE_LOCATION_INVALID, "not available in the usage location"));
+        .thenThrow(new CloudException(CloudException.Code.USAGE_LOCATION_INVALID, "not available in the usage location"));
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_USAGE_LOCATION, USAGE_LOCATION.name(), "Frankreich");
+    choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "Frankreich");
     assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
     assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), RESOLUTION_ERROR.name()))
         .startsWith("usageLocation: must be an upper-case ISO 3166-1 alpha-2");
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_USAGE_LOCATION, USAGE_LOCATION.name(), "FR");
+    choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "FR");
     run(TASK_ASSIGN_LICENSE);
     verify(cloud).assignLicense("cloud-1", "FR", "SPE_E3");
   }
@@ -730,14 +730,14 @@ class HybridOnboardingProcessTest {
   @Test
   void anExistingAccountCanBeAdopted() {
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.eq(false)))
-        .thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "rehire"));
+        .thenThrow(new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, "rehire"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_ADOPT);
+    choose(pi, RESOLUTION.name(), Resolution.ADOPT.name());
     run(TASK_CREATE_AD_ACCOUNT);
 
     verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()), org.mockito.ArgumentMatchers.eq(true));
@@ -747,18 +747,18 @@ class HybridOnboardingProcessTest {
   @Test
   void anUnknownManagerIsReplacedOrLeftOut() {
     when(directory.planIdentity(any(), any(), any()))
-        .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E00001"))
-        .thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "No AD account has employeeID E77777"))
+        .thenThrow(new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND, "No AD account has employeeID E00001"))
+        .thenThrow(new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND, "No AD account has employeeID E77777"))
         .thenReturn(PLAN);
     ProcessInstance pi = start(request());
     run(TASK_PREVIEW_IDENTITY);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_CHANGE_MANAGER, MANAGER_EMPLOYEE_ID.name(), "E77777");
+    choose(pi, RESOLUTION.name(), Resolution.CHANGE_MANAGER.name(), MANAGER_EMPLOYEE_ID.name(), "E77777");
     run(TASK_PREVIEW_IDENTITY);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_WITHOUT_MANAGER);
+    choose(pi, RESOLUTION.name(), Resolution.WITHOUT_MANAGER.name());
     run(TASK_PREVIEW_IDENTITY);
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), MANAGER_EMPLOYEE_ID.name())).isNull();
@@ -771,14 +771,14 @@ class HybridOnboardingProcessTest {
   @Test
   void theHelpdeskCanHandOverCredentialsInPerson() {
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
-    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(ERROR_TAP_FAILED, "policy off"));
+    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(CloudException.Code.TAP_FAILED, "policy off"));
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
     run(TASK_HAND_OVER_CREDENTIALS);
     assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_MANUAL);
+    choose(pi, RESOLUTION.name(), Resolution.MANUAL.name());
 
     assertThat(pi).isWaitingAt(TASK_DELIVER_CREDENTIALS_MANUALLY);
     assertThat(task(pi)).hasCandidateGroup(GROUP_HELPDESK);
@@ -790,7 +790,7 @@ class HybridOnboardingProcessTest {
   void aChoiceThatDoesNotFitTheProblemComesBack() {
     ProcessInstance pi = replicationTimedOut();
 
-    choose(pi, RESOLUTION.name(), RESOLUTION_ADOPT);
+    choose(pi, RESOLUTION.name(), Resolution.ADOPT.name());
 
     assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
     assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "ADOPT does not fit this problem");
@@ -798,7 +798,7 @@ class HybridOnboardingProcessTest {
 
   void abortsAndUndoes(ProcessInstance pi, String task) {
     assertThat(pi).isWaitingAt(task);
-    choose(pi, RESOLUTION.name(), RESOLUTION_ABORT);
+    choose(pi, RESOLUTION.name(), Resolution.ABORT.name());
     run(TASK_REMOVE_LICENSES_ON_ABORT);
     run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
     assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
@@ -809,7 +809,7 @@ class HybridOnboardingProcessTest {
   @Test
   void abortFromTheExistingAccountTask() {
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean()))
-        .thenThrow(new DirectoryException(ERROR_ACCOUNT_EXISTS, "rehire"));
+        .thenThrow(new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, "rehire"));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
@@ -819,7 +819,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void abortFromTheManagerTask() {
-    when(directory.planIdentity(any(), any(), any())).thenThrow(new DirectoryException(ERROR_MANAGER_NOT_FOUND, "no manager"));
+    when(directory.planIdentity(any(), any(), any())).thenThrow(new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND, "no manager"));
     ProcessInstance pi = start(request());
     run(TASK_PREVIEW_IDENTITY);
     abortsAndUndoes(pi, TASK_RESOLVE_MANAGER);
@@ -828,7 +828,7 @@ class HybridOnboardingProcessTest {
   @Test
   void abortFromTheCredentialsTaskRemovesTheLicence() {
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
-    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(ERROR_TAP_FAILED, "policy off"));
+    when(cloud.handOverCredentials(any())).thenThrow(new CloudException(CloudException.Code.TAP_FAILED, "policy off"));
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
@@ -839,7 +839,7 @@ class HybridOnboardingProcessTest {
 
   @Test
   void abortFromTheLicenceTask() {
-    org.mockito.Mockito.doThrow(new CloudException(ERROR_NO_FREE_SEAT, "no seat", Map.of()))
+    org.mockito.Mockito.doThrow(new CloudException(CloudException.Code.NO_FREE_SEAT, "no seat", Map.of()))
         .when(cloud).preflight(anyString(), anyString(), any());
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);

@@ -1,5 +1,7 @@
 package org.hybridonboarding.simulation;
 
+import org.hybridonboarding.cloud.CloudException;
+import org.hybridonboarding.process.Overdue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +73,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     tenant.addSeats("ENTERPRISEPACK", -pack.free());
 
     startOnboarding(request("F00001", "Nora", "Seat", ",\"licenseSku\":\"ENTERPRISEPACK\""));
-    JsonNode status = awaitProblem("F00001", OnboardingProcess.ERROR_NO_FREE_SEAT);
+    JsonNode status = awaitProblem("F00001", CloudException.Code.NO_FREE_SEAT.name());
 
     assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_PREFLIGHT_CLOUD);
     assertThat(problem(status, "problemMessage")).contains("No free seat for ENTERPRISEPACK");
@@ -88,7 +90,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     tenant.addSeats("ENTERPRISEPACK", -tenant.skus().get(1).free());
 
     startOnboarding(request("F00009", "Sven", "Switch", ",\"licenseSku\":\"ENTERPRISEPACK\""));
-    JsonNode status = awaitProblem("F00009", OnboardingProcess.ERROR_NO_FREE_SEAT);
+    JsonNode status = awaitProblem("F00009", CloudException.Code.NO_FREE_SEAT.name());
     assertThat(status.path("openTasks").get(0).path("name").asText()).isEqualTo("Solve a licence problem");
     assertThat(runtime.getVariableTyped(status.path("processInstanceId").asText(), "availableSkus").getValue().toString())
         .contains("\"value\":\"SPE_E3\"");
@@ -102,7 +104,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
   @Test
   void anUnknownSkuCanBeAborted() throws Exception {
     startOnboarding(request("F00002", "Otto", "Sku", ",\"licenseSku\":\"NO_SUCH_SKU\""));
-    JsonNode status = awaitProblem("F00002", OnboardingProcess.ERROR_LICENSE_ERROR);
+    JsonNode status = awaitProblem("F00002", CloudException.Code.LICENSE_ERROR.name());
     assertThat(problem(status, "problemMessage")).isEqualTo("The tenant has no subscription for SKU NO_SUCH_SKU");
 
     resolve("F00002", "ABORT");
@@ -127,12 +129,12 @@ class CloudFailuresIT extends DemoIntegrationTest {
     tenant.setProhibitedUsageLocations(Set.of("CU"));
     try {
       startOnboarding(request("F00004", "Ana", "Location", "").replace("\"DE\"", "\"CU\""));
-      JsonNode status = awaitProblem("F00004", OnboardingProcess.ERROR_USAGE_LOCATION_INVALID);
+      JsonNode status = awaitProblem("F00004", CloudException.Code.USAGE_LOCATION_INVALID.name());
       assertThat(problem(status, "problemStep")).isEqualTo(OnboardingProcess.TASK_ASSIGN_LICENSE);
       assertThat(problem(status, "problemMessage")).contains("not available in the usage location CU");
       // A wrong country brings the task back with the reason.
       resolve("F00004", "\"resolution\":{\"value\":\"CHANGE_USAGE_LOCATION\"},\"usageLocation\":{\"value\":\"CUBA\"}", true);
-      status = awaitProblem("F00004", OnboardingProcess.ERROR_USAGE_LOCATION_INVALID);
+      status = awaitProblem("F00004", CloudException.Code.USAGE_LOCATION_INVALID.name());
       assertThat(problem(status, "resolutionError")).startsWith("usageLocation: must be an upper-case ISO 3166-1");
       resolve("F00004", "ABORT");
       assertThat(awaitSettled("F00004").path("status").asText()).isEqualTo("ABORTED");
@@ -153,7 +155,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     sync.pause();
     try {
       startOnboarding(request("F00005", "Rita", "Sync", ""));
-      JsonNode status = awaitProblem("F00005", OnboardingProcess.ERROR_REPLICATION_OVERDUE);
+      JsonNode status = awaitProblem("F00005", Overdue.REPLICATION_OVERDUE.name());
       assertThat(problem(status, "problemMessage")).contains("PT8S").contains("Connect Sync");
     } finally {
       sync.resume();
@@ -167,7 +169,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     tenant.setMailboxDelay(Duration.ofHours(1));
     try {
       startOnboarding(request("F00006", "Max", "Mailbox", ""));
-      awaitProblem("F00006", OnboardingProcess.ERROR_MAILBOX_OVERDUE);
+      awaitProblem("F00006", Overdue.MAILBOX_OVERDUE.name());
     } finally {
       tenant.setMailboxDelay(Duration.ofSeconds(2));
     }
@@ -180,7 +182,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     tenant.setTapPolicyEnabled(false);
     try {
       startOnboarding(request("F00007", "Tara", "Pass", ""));
-      JsonNode status = awaitProblem("F00007", OnboardingProcess.ERROR_TAP_FAILED);
+      JsonNode status = awaitProblem("F00007", CloudException.Code.TAP_FAILED.name());
       assertThat(problem(status, "problemMessage")).contains("policy is not enabled");
     } finally {
       tenant.setTapPolicyEnabled(true);

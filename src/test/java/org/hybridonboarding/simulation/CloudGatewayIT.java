@@ -64,7 +64,7 @@ class CloudGatewayIT extends DemoIntegrationTest {
 
     assertThatThrownBy(() -> cloud.assignLicense(last, "US", "ENTERPRISEPACK"))
         .isInstanceOfSatisfying(CloudException.class, e -> {
-          assertThat(e.code()).isEqualTo("NO_FREE_SEAT");
+          assertThat(e.code()).isEqualTo(CloudException.Code.NO_FREE_SEAT);
           assertThat(e.getMessage()).contains("does not have any available licenses");
         });
   }
@@ -74,7 +74,7 @@ class CloudGatewayIT extends DemoIntegrationTest {
     String id = synced("AAQAAAAAAAAAAAAAAAAAAA==", "cg.unknown", "US");
 
     assertThatThrownBy(() -> cloud.assignLicense(id, "US", "NO_SUCH_SKU"))
-        .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.code()).isEqualTo("LICENSE_ERROR"));
+        .isInstanceOfSatisfying(CloudException.class, e -> assertThat(e.code()).isEqualTo(CloudException.Code.LICENSE_ERROR));
   }
 
   @Test

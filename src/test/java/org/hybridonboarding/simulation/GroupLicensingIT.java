@@ -1,5 +1,6 @@
 package org.hybridonboarding.simulation;
 
+import org.hybridonboarding.cloud.CloudException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,7 +67,7 @@ class GroupLicensingIT extends DemoIntegrationTest {
     status = awaitSettled("G00002");
     assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Solve a licence problem");
     String id = status.path("processInstanceId").asText();
-    assertThat(runtime.getVariable(id, "problemCode")).isEqualTo(OnboardingProcess.ERROR_NO_FREE_SEAT);
+    assertThat(runtime.getVariable(id, "problemCode")).isEqualTo(CloudException.Code.NO_FREE_SEAT.name());
     assertThat(runtime.getVariable(id, "problemStep")).isEqualTo(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE);
     assertThat((String) runtime.getVariable(id, "problemMessage")).contains("CountViolation");
 

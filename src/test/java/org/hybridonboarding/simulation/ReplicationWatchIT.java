@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.hybridonboarding.DemoIntegrationTest;
 import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.ReplicationWatchProcess;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,7 @@ class ReplicationWatchIT extends DemoIntegrationTest {
   }
 
   private long finishedPolls() {
-    return history.createHistoricActivityInstanceQuery().activityId(OnboardingProcess.TASK_POLL_DIRECTORY_CHANGES).finished().count();
+    return history.createHistoricActivityInstanceQuery().activityId(ReplicationWatchProcess.TASK_POLL_DIRECTORY_CHANGES).finished().count();
   }
 
   private Window measure(int polls) {
@@ -89,12 +90,12 @@ class ReplicationWatchIT extends DemoIntegrationTest {
 
     // Woken by the first poll that began after sync exported them (or by one already under way).
     List<HistoricActivityInstance> polls = history.createHistoricActivityInstanceQuery()
-        .activityId(OnboardingProcess.TASK_POLL_DIRECTORY_CHANGES).finished().orderByHistoricActivityInstanceStartTime().asc().list();
+        .activityId(ReplicationWatchProcess.TASK_POLL_DIRECTORY_CHANGES).finished().orderByHistoricActivityInstanceStartTime().asc().list();
     HistoricActivityInstance firstAfter = polls.stream().filter(p -> !p.getStartTime().before(synced)).findFirst().orElseThrow();
     int wokenUpToFirstAfter = polls.stream()
         .filter(p -> !p.getStartTime().after(firstAfter.getStartTime()) && !p.getEndTime().before(synced))
         .mapToInt(p -> (Integer) history.createHistoricVariableInstanceQuery().processInstanceId(p.getProcessInstanceId())
-            .variableName(OnboardingProcess.ONBOARDINGS_WOKEN.name()).singleResult().getValue())
+            .variableName(ReplicationWatchProcess.ONBOARDINGS_WOKEN.name()).singleResult().getValue())
         .sum();
     assertThat(wokenUpToFirstAfter).isEqualTo(25);
     for (int i = 1; i <= 25; i++) {

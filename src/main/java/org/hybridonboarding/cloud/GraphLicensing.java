@@ -1,0 +1,203 @@
+package org.hybridonboarding.cloud;
+
+import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.LicenseAssignmentState;
+import com.microsoft.graph.models.SubscribedSku;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Graph's licences: seats, assignment (direct or by group) and removal. */
+final class GraphLicensing {
+
+  private static final Logger log = LoggerFactory.getLogger(GraphLicensing.class);
+
+  private final GraphServiceClient graph;
+  private final GraphUsers users;
+  /** skuPartNumber → skuId: a subscription's id never changes. */
+  private final Map<String, UUID> skuIds = new ConcurrentHashMap<>();
+
+  GraphLicensing(GraphServiceClient graph, GraphUsers users) {
+    this.graph = graph;
+    this.users = users;
+  }
+
+  void preflight(String skuPartNumber, String employeeId, List<String> addresses) {
+    // Seats change all the time: always ask. The ids it brings are remembered for licensing.
+    List<SubscribedSku> skus = subscribedSkus();
+    SubscribedSku sku = skus.stream()
+        .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
+        .findFirst()
+        .orElseThrow(() -> new CloudException(CloudException.Code.LICENSE_ERROR, "The tenant has no subscription for SKU " + skuPartNumber,
+            freeSeats(skus)));
+    if (free(sku) <= 0) {
+      throw new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat for " + skuPartNumber + ": " + consumed(sku) + " of "
+          + enabled(sku) + " are assigned. Buy seats or choose another SKU.", freeSeats(skus));
+    }
+    Set<String> inUse = users.addressesInUse(employeeId, addresses);
+    if (!inUse.isEmpty()) {
+      throw new CloudException(CloudException.Code.ADDRESS_IN_USE, "Already used in Entra ID by another user: " + String.join(", ", inUse));
+    }
+  }
+
+  String assign(String userId, String usageLocation, String skuPartNumber) {
+    UUID skuId = skuId(skuPartNumber);
+    User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = GraphUsers.USER_FIELDS);
+    boolean assigned = Optional.ofNullable(user.getAssignedLicenses()).orElse(List.of()).stream()
+        .anyMatch(license -> skuId.equals(license.getSkuId()));
+    if (assigned) {
+      log.info("User {} already holds {}", user.getUserPrincipalName(), skuPartNumber);
+      return skuId.toString();
+    }
+    try {
+      // Sync brings msExchUsageLocation; an operator may have chosen another country since.
+      if (!usageLocation.equals(user.getUsageLocation())) {
+        User patch = new User();
+        patch.setUsageLocation(usageLocation);
+        graph.users().byUserId(userId).patch(patch);
+        log.info("Set usageLocation {} on {} (was {})", usageLocation, user.getUserPrincipalName(), user.getUsageLocation());
+      }
+      AssignedLicense license = new AssignedLicense();
+      license.setSkuId(skuId);
+      license.setDisabledPlans(new ArrayList<>());
+      AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
+      body.setAddLicenses(List.of(license));
+      body.setRemoveLicenses(new ArrayList<>());
+      graph.users().byUserId(userId).assignLicense().post(body);
+      log.info("Assigned {} to {}", skuPartNumber, user.getUserPrincipalName());
+      return skuId.toString();
+    } catch (ODataError error) {
+      RuntimeException failure = licenseFailure(error, skuPartNumber);
+      throw failure instanceof CloudException licence
+          ? new CloudException(licence.code(), licence.getMessage(), freeSeats()) : failure;
+    }
+  }
+
+  private UUID skuId(String skuPartNumber) {
+    UUID known = skuIds.get(skuPartNumber);
+    if (known != null) {
+      return known;
+    }
+    List<SubscribedSku> skus = subscribedSkus();
+    return Optional.ofNullable(skuIds.get(skuPartNumber)).orElseThrow(() -> new CloudException(CloudException.Code.LICENSE_ERROR,
+        "The tenant has no subscription for SKU " + skuPartNumber, freeSeats(skus)));
+  }
+
+  /** What an operator can switch to: the SKUs with seats left, asked afresh. */
+  private Map<String, Integer> freeSeats() {
+    return freeSeats(subscribedSkus());
+  }
+
+  private static Map<String, Integer> freeSeats(List<SubscribedSku> skus) {
+    Map<String, Integer> free = new java.util.TreeMap<>();
+    for (SubscribedSku sku : skus) {
+      if (free(sku) > 0) {
+        free.put(sku.getSkuPartNumber(), free(sku));
+      }
+    }
+    return free;
+  }
+
+  private static int enabled(SubscribedSku sku) {
+    return sku.getPrepaidUnits() == null || sku.getPrepaidUnits().getEnabled() == null ? 0 : sku.getPrepaidUnits().getEnabled();
+  }
+
+  private static int consumed(SubscribedSku sku) {
+    return sku.getConsumedUnits() == null ? 0 : sku.getConsumedUnits();
+  }
+
+  private static int free(SubscribedSku sku) {
+    return enabled(sku) - consumed(sku);
+  }
+
+  private List<SubscribedSku> subscribedSkus() {
+    List<SubscribedSku> skus = Optional.ofNullable(graph.subscribedSkus().get(request -> request.queryParameters.select =
+        new String[] {"skuId", "skuPartNumber", "prepaidUnits", "consumedUnits"}).getValue()).orElse(List.of());
+    skus.forEach(sku -> skuIds.put(sku.getSkuPartNumber(), sku.getSkuId()));
+    return skus;
+  }
+
+  boolean groupLicenseActive(String userId, String skuPartNumber, Instant since) {
+    UUID skuId = skuId(skuPartNumber);
+    User user = graph.users().byUserId(userId).get(request ->
+        request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
+    Optional<LicenseAssignmentState> state = Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of())
+        .stream()
+        .filter(s -> skuId.equals(s.getSkuId()) && s.getAssignedByGroup() != null)
+        .findFirst();
+    if (state.isEmpty()) {
+      return false;
+    }
+    String status = Objects.toString(state.get().getState(), "");
+    if (status.startsWith("Active")) {
+      return true;
+    }
+    boolean stale = state.get().getLastUpdatedDateTime() != null
+        && state.get().getLastUpdatedDateTime().toInstant().isBefore(since);
+    if (status.equals("Error") && !stale) {
+      String error = Objects.toString(state.get().getError(), "Other");
+      String message = "Group-based licensing of " + skuPartNumber + " failed for " + user.getUserPrincipalName()
+          + " (group " + state.get().getAssignedByGroup() + "): " + error;
+      throw new CloudException(error.equals("CountViolation") ? CloudException.Code.NO_FREE_SEAT : CloudException.Code.LICENSE_ERROR, message, freeSeats());
+    }
+    return false;
+  }
+
+  /** Graph answers licence problems with 400 and words, not codes: map the words it uses. */
+  private static RuntimeException licenseFailure(ODataError error, String skuPartNumber) {
+    if (error.getResponseStatusCode() != 400) {
+      return error;
+    }
+    String message = error.getError() == null ? "" : Objects.toString(error.getError().getMessage(), "");
+    String graphCode = error.getError() == null ? "" : Objects.toString(error.getError().getCode(), "");
+    String text = message.toLowerCase(Locale.ROOT);
+    String detail = "Graph " + graphCode + ": " + message;
+    if (text.contains("usage location")) {
+      return new CloudException(CloudException.Code.USAGE_LOCATION_INVALID, detail);
+    }
+    if (text.contains("does not have any available licenses")) {
+      return new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat for " + skuPartNumber + ". " + detail);
+    }
+    return new CloudException(CloudException.Code.LICENSE_ERROR, detail);
+  }
+
+  List<String> removeDirect(String userId) {
+    User user;
+    try {
+      user = graph.users().byUserId(userId).get(request ->
+          request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
+    } catch (ODataError error) {
+      if (error.getResponseStatusCode() == 404) {
+        return List.of();
+      }
+      throw error;
+    }
+    List<UUID> direct = Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of()).stream()
+        .filter(state -> state.getAssignedByGroup() == null)
+        .map(LicenseAssignmentState::getSkuId)
+        .distinct()
+        .toList();
+    if (!direct.isEmpty()) {
+      AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
+      body.setAddLicenses(new ArrayList<>());
+      body.setRemoveLicenses(new ArrayList<>(direct));
+      graph.users().byUserId(userId).assignLicense().post(body);
+      log.info("Removed {} licence(s) from {}", direct.size(), user.getUserPrincipalName());
+    }
+    return direct.stream().map(UUID::toString).toList();
+  }
+
+}

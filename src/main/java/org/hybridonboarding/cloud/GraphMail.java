@@ -1,0 +1,78 @@
+package org.hybridonboarding.cloud;
+
+import com.microsoft.graph.models.BodyType;
+import com.microsoft.graph.models.EmailAddress;
+import com.microsoft.graph.models.ItemBody;
+import com.microsoft.graph.models.Message;
+import com.microsoft.graph.models.Recipient;
+import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What goes out by mail: the Temporary Access Pass to whoever hands it over, and notices. */
+final class GraphMail {
+
+  private static final Logger log = LoggerFactory.getLogger(GraphMail.class);
+
+  private final GraphServiceClient graph;
+  private final GraphUsers users;
+  private final HandoverProperties handover;
+
+  GraphMail(GraphServiceClient graph, GraphUsers users, HandoverProperties handover) {
+    this.graph = graph;
+    this.users = users;
+    this.handover = handover;
+  }
+
+  String handOver(CredentialHandover credentials) {
+    String recipient = users.managerMail(credentials.managerEmployeeId()).orElse(handover.helpdeskAddress());
+    if (recipient == null || recipient.isBlank()) {
+      throw new IllegalStateException("The new hire has no manager with a mailbox and "
+          + "onboarding.credentials.helpdesk-address is not set");
+    }
+    int lifetime = (int) handover.tapLifetime().toMinutes();
+    TemporaryAccessPassAuthenticationMethod request = new TemporaryAccessPassAuthenticationMethod();
+    request.setStartDateTime(credentials.validFrom().atOffset(ZoneOffset.UTC));
+    request.setLifetimeInMinutes(lifetime);
+    request.setIsUsableOnce(handover.tapUsableOnce());
+    TemporaryAccessPassAuthenticationMethod created;
+    try {
+      created = graph.users().byUserId(credentials.userId()).authentication().temporaryAccessPassMethods().post(request);
+    } catch (ODataError error) {
+      if (error.getResponseStatusCode() == 400 || error.getResponseStatusCode() == 403) {
+        throw new CloudException(CloudException.Code.TAP_FAILED, "Entra ID refused a Temporary Access Pass for "
+            + credentials.userPrincipalName() + ": Graph " + error.getResponseStatusCode() + " "
+            + (error.getError() == null ? "" : error.getError().getCode() + ": " + error.getError().getMessage()));
+      }
+      throw error;
+    }
+    send(recipient, WelcomeMail.subject(credentials),
+        WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
+    log.info("Mailed a Temporary Access Pass for {} to {}", credentials.userPrincipalName(), recipient);
+    return recipient;
+  }
+
+  void send(String to, String subject, String html) {
+    Message mail = new Message();
+    mail.setSubject(subject);
+    ItemBody body = new ItemBody();
+    body.setContentType(BodyType.Html);
+    body.setContent(html);
+    mail.setBody(body);
+    EmailAddress address = new EmailAddress();
+    address.setAddress(to);
+    Recipient recipient = new Recipient();
+    recipient.setEmailAddress(address);
+    mail.setToRecipients(List.of(recipient));
+    SendMailPostRequestBody send = new SendMailPostRequestBody();
+    send.setMessage(mail);
+    send.setSaveToSentItems(false);
+    graph.users().byUserId(handover.sender()).sendMail().post(send);
+  }
+
+}

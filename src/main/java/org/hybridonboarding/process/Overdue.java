@@ -1,0 +1,25 @@
+package org.hybridonboarding.process;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** A wait that ran out: the problem code its timeout stands for, by the waiting sub-process. */
+public enum Overdue {
+  REPLICATION_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION),
+  LICENSE_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE),
+  MAILBOX_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_MAILBOX);
+
+  private final String waitId;
+
+  Overdue(String waitId) {
+    this.waitId = waitId;
+  }
+
+  String waitId() {
+    return waitId;
+  }
+
+  static Optional<Overdue> ofWait(String waitId) {
+    return Arrays.stream(values()).filter(overdue -> overdue.waitId.equals(waitId)).findFirst();
+  }
+}

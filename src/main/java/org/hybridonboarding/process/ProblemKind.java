@@ -1,0 +1,35 @@
+package org.hybridonboarding.process;
+
+import java.util.Arrays;
+import java.util.List;
+import org.hybridonboarding.cloud.CloudException;
+import org.hybridonboarding.directory.DirectoryException;
+
+/**
+ * Which task (and form, with which choices) fits a problem: by the error code a step threw or the
+ * wait that ran out. The diagram routes on the name (problemKind == 'LICENCE').
+ */
+public enum ProblemKind {
+  LICENCE(CloudException.Code.NO_FREE_SEAT, CloudException.Code.LICENSE_ERROR),
+  OVERDUE(Overdue.REPLICATION_OVERDUE, Overdue.LICENSE_OVERDUE, Overdue.MAILBOX_OVERDUE),
+  USAGE_LOCATION(CloudException.Code.USAGE_LOCATION_INVALID),
+  ACCOUNT_EXISTS(DirectoryException.Code.ACCOUNT_EXISTS),
+  MANAGER(DirectoryException.Code.MANAGER_NOT_FOUND),
+  CREDENTIALS(CloudException.Code.TAP_FAILED),
+  /** Anything else (ADDRESS_IN_USE, say): retry or abort. */
+  GENERIC;
+
+  private final List<Enum<?>> codes;
+
+  ProblemKind(Enum<?>... codes) {
+    this.codes = List.of(codes);
+  }
+
+  /** The kind for a process error code; GENERIC for a code no task is made for. */
+  public static ProblemKind of(String code) {
+    return Arrays.stream(values())
+        .filter(kind -> kind.codes.stream().anyMatch(c -> c.name().equals(code)))
+        .findFirst()
+        .orElse(GENERIC);
+  }
+}
