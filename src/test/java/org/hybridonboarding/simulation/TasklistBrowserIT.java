@@ -132,8 +132,9 @@ class TasklistBrowserIT extends DemoIntegrationTest {
       // The instance list shows W00001 as business key; its id links to the instance.
       wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td[normalize-space()='W00001']")));
       click(admin, admin.findElement(By.xpath("//a[contains(@href,'" + instance + "')]")));
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container")));
-      Thread.sleep(1500);
+      // The diagram is drawn, and Cockpit has put its badge on the task the instance waits at.
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-element[data-element-id='Task_ResolveLicence']")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='Task_ResolveLicence'] .djs-overlay")));
       assertThat(admin.getPageSource()).contains(failed.path("processInstanceId").asText());
       screenshot(admin, "02-cockpit-instance-waiting-for-operator.png");
     } finally {
