@@ -155,6 +155,19 @@ public abstract class DemoIntegrationTest {
     }
   }
 
+  /** The one AD account with this employeeID, read over LDAP as an admin would (every attribute, objectGUID too). */
+  protected com.unboundid.ldap.sdk.SearchResultEntry adAccount(String employeeId) throws Exception {
+    try (com.unboundid.ldap.sdk.LDAPConnection ldap = new com.unboundid.ldap.sdk.LDAPConnection("localhost", ldapPort(),
+        "CN=admin,DC=contoso,DC=com", "admin")) {
+      var result = ldap.search("DC=contoso,DC=com", com.unboundid.ldap.sdk.SearchScope.SUB,
+          com.unboundid.ldap.sdk.Filter.createEqualityFilter("employeeID", employeeId), "*", "objectGUID", "unicodePwd");
+      if (result.getEntryCount() != 1) {
+        throw new AssertionError(result.getEntryCount() + " AD accounts have employeeID " + employeeId);
+      }
+      return result.getSearchEntries().get(0);
+    }
+  }
+
   protected static final ObjectMapper JSON = new ObjectMapper();
 
   protected static String request(String employeeId, String givenName, String surname, String extra) {

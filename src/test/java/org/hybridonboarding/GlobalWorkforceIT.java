@@ -8,10 +8,7 @@ import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -170,13 +167,5 @@ class GlobalWorkforceIT extends DemoIntegrationTest {
         .authentication().temporaryAccessPassMethods().get().getValue();
     assertThat(passes).hasSize(1);
     return passes.get(0);
-  }
-
-  private SearchResultEntry adAccount(String employeeId) throws Exception {
-    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
-      var result = ldap.search("DC=contoso,DC=com", SearchScope.SUB, Filter.createEqualityFilter("employeeID", employeeId), "*");
-      assertThat(result.getEntryCount()).as(employeeId).isEqualTo(1);
-      return result.getSearchEntries().get(0);
-    }
   }
 }

@@ -9,10 +9,7 @@ import com.microsoft.graph.models.AssignedLicense;
 import com.microsoft.graph.models.Message;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.unboundid.ldap.sdk.Filter;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchResultEntry;
-import com.unboundid.ldap.sdk.SearchScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -174,14 +171,5 @@ class HybridOnboardingIT extends DemoIntegrationTest {
     Matcher matcher = Pattern.compile("Temporary Access Pass</td><td><b[^>]*>([^<]+)</b>").matcher(mail.getBody().getContent());
     assertThat(matcher.find()).as(mail.getBody().getContent()).isTrue();
     return HtmlUtils.htmlUnescape(matcher.group(1));
-  }
-
-  private SearchResultEntry adAccount(String employeeId) throws Exception {
-    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
-      var result = ldap.search("DC=contoso,DC=com", SearchScope.SUB, Filter.createEqualityFilter("employeeID", employeeId),
-          "*", "objectGUID", "unicodePwd");
-      assertThat(result.getEntryCount()).isEqualTo(1);
-      return result.getSearchEntries().get(0);
-    }
   }
 }
