@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +18,8 @@ import java.util.UUID;
  * The state of the simulated Entra tenant: synced users and groups, subscriptions with seat
  * counts, direct and group-based licence assignments, Exchange Online mailboxes with their
  * messages, and Temporary Access Passes. Every method is synchronized: the tenant is small and
- * consistency matters more than concurrency here.
+ * consistency matters more than concurrency here. Licensing ({@link TenantLicensing}) and
+ * Exchange Online ({@link ExchangeOnline}) are parts of their own, called under this lock.
  */
 class SimulatedTenant {
 
@@ -113,8 +113,8 @@ class SimulatedTenant {
   }
 
   private final Clock clock;
-  private volatile Duration mailboxDelay;
-  private volatile Set<String> prohibitedUsageLocations = Set.of();
+  private final TenantLicensing licensing;
+  private final ExchangeOnline exchange;
   private final Duration replicationLag;
   private final String initialDomain;
   private final List<String> verifiedDomains;
@@ -124,28 +124,21 @@ class SimulatedTenant {
   /** The same users by their anchor (immutableId): a sync cycle looks each one up. */
   private final Map<String, User> byAnchor = new HashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
-  private final Map<String, Sku> skus = new LinkedHashMap<>();
   private long changeSequence;
 
   SimulatedTenant(Clock clock, SimulatorProperties properties) {
     this.clock = clock;
-    this.mailboxDelay = properties.mailboxDelay();
+    this.licensing = new TenantLicensing(clock);
+    this.exchange = new ExchangeOnline(clock, properties.mailboxDelay());
     this.replicationLag = properties.replicationLag();
     this.initialDomain = properties.initialDomain();
     this.verifiedDomains = properties.verifiedDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
     this.groupLicenses = properties.groupLicenses();
     this.tapPolicyEnabled = properties.tapPolicyEnabled();
-    addSku(new Sku("05e9a617-0261-4cee-bb44-138d3ef5d965", "SPE_E3", 500, 0));
-    // Nearly used up, so a newcomer can try the no-seat path.
-    addSku(new Sku("6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK", 25, 23));
-  }
-
-  private void addSku(Sku sku) {
-    skus.put(sku.skuPartNumber, sku);
   }
 
   synchronized List<Sku> skus() {
-    return List.copyOf(skus.values());
+    return licensing.skus();
   }
 
   /** Connect Sync's export of one AD user: matched on the source anchor, created or updated. */
@@ -192,8 +185,7 @@ class SimulatedTenant {
         }
       }
     }
-    String skuPartNumber = groupLicenses.get(synced.name());
-    group.licenseSku = skuPartNumber == null || !skus.containsKey(skuPartNumber) ? null : skus.get(skuPartNumber).skuId;
+    group.licenseSku = licensing.skuId(groupLicenses.get(synced.name()));
     return group;
   }
 
@@ -203,30 +195,7 @@ class SimulatedTenant {
    * left lose it.
    */
   synchronized void processGroupLicensing() {
-    for (Group group : groups.values()) {
-      for (User user : users.values()) {
-        boolean member = group.memberIds.contains(user.id) && group.licenseSku != null;
-        Optional<Assignment> current = user.assignments.stream()
-            .filter(a -> group.id.equals(a.assignedByGroup()))
-            .findFirst();
-        if (!member) {
-          current.ifPresent(a -> unassign(user, a));
-        } else if (current.isEmpty() || !current.get().active()) {
-          current.ifPresent(user.assignments::remove);
-          Sku sku = sku(group.licenseSku).orElseThrow();
-          boolean holdsAlready = user.assignedSkus().contains(sku.skuId);
-          if (holdsAlready || sku.free() > 0) {
-            if (!holdsAlready) {
-              sku.consumed++;
-            }
-            user.assignments.add(new Assignment(sku.skuId, group.id, "Active", "None", clock.instant()));
-            licensed(user);
-          } else {
-            user.assignments.add(new Assignment(sku.skuId, group.id, "Error", "CountViolation", clock.instant()));
-          }
-        }
-      }
-    }
+    licensing.processGroups(groups.values(), users.values());
   }
 
   /**
@@ -238,9 +207,7 @@ class SimulatedTenant {
     if (user == null) {
       return;
     }
-    for (Assignment assignment : List.copyOf(user.assignments)) {
-      unassign(user, assignment);
-    }
+    licensing.unassignAll(user);
     groups.values().forEach(group -> group.memberIds.remove(user.id));
     users.remove(user.id);
   }
@@ -305,70 +272,12 @@ class SimulatedTenant {
   /** POST /users/{id}/assignLicense with Graph's checks and its words for each failure. */
   synchronized User assignLicense(String idOrUpn, List<UUID> add, List<UUID> remove) {
     User user = user(idOrUpn);
-    List<Sku> adding = new ArrayList<>();
-    for (UUID skuId : add) {
-      Sku sku = sku(skuId).orElseThrow(() -> GraphError.badRequest(
-          "License " + skuId + " does not correspond to a valid company License."));
-      boolean direct = user.assignments.stream().anyMatch(a -> a.skuId().equals(skuId) && a.assignedByGroup() == null);
-      if (!direct) {
-        adding.add(sku);
-      }
-    }
-    for (UUID skuId : remove) {
-      if (sku(skuId).isEmpty()) {
-        throw GraphError.badRequest("License " + skuId + " does not correspond to a valid company License.");
-      }
-    }
-    if (!adding.isEmpty() && (user.usageLocation == null || user.usageLocation.isBlank())) {
-      throw GraphError.badRequest("License assignment cannot be done for user with invalid usage location.");
-    }
-    if (!adding.isEmpty() && prohibitedUsageLocations.contains(user.usageLocation)) {
-      throw GraphError.badRequest("License assignment failed because service plans of the license are not "
-          + "available in the usage location " + user.usageLocation + ".");
-    }
-    for (Sku sku : adding) {
-      if (sku.free() <= 0 && !user.assignedSkus().contains(sku.skuId)) {
-        throw GraphError.badRequest("Subscription with SKU " + sku.skuId + " does not have any available licenses.");
-      }
-    }
-    for (UUID skuId : remove) {
-      user.assignments.stream()
-          .filter(a -> a.skuId().equals(skuId) && a.assignedByGroup() == null)
-          .findFirst()
-          .ifPresent(a -> unassign(user, a));
-    }
-    for (Sku sku : adding) {
-      if (!user.assignedSkus().contains(sku.skuId)) {
-        sku.consumed++;
-      }
-      user.assignments.add(new Assignment(sku.skuId, null, "Active", "None", clock.instant()));
-    }
-    if (!adding.isEmpty()) {
-      licensed(user);
-    }
+    licensing.assign(user, add, remove);
     return user;
   }
 
-  private void unassign(User user, Assignment assignment) {
-    user.assignments.remove(assignment);
-    if (assignment.active() && !user.assignedSkus().contains(assignment.skuId())) {
-      sku(assignment.skuId()).ifPresent(sku -> sku.consumed--);
-    }
-    if (user.assignedSkus().isEmpty()) {
-      user.licensedAt = null;
-    }
-  }
-
-  private void licensed(User user) {
-    if (user.licensedAt == null) {
-      user.licensedAt = clock.instant();
-    }
-  }
-
-  /** Exchange Online provisions a mailbox for a licensed remote-mailbox user, after a delay. */
   synchronized boolean hasMailbox(User user) {
-    return user.licensedAt != null && user.source.remoteMailbox() && !user.mailboxBlocked
-        && !clock.instant().isBefore(user.licensedAt.plus(mailboxDelay));
+    return exchange.hasMailbox(user);
   }
 
   /**
@@ -395,16 +304,16 @@ class SimulatedTenant {
 
   /** Buying (or cancelling) seats of a subscription. */
   synchronized void addSeats(String skuPartNumber, int seats) {
-    skus.get(skuPartNumber).prepaidEnabled += seats;
+    licensing.addSeats(skuPartNumber, seats);
   }
 
   /** Test and demo controls: how Exchange Online and licensing behave from now on. */
   void setMailboxDelay(Duration delay) {
-    this.mailboxDelay = delay;
+    exchange.setMailboxDelay(delay);
   }
 
   void setProhibitedUsageLocations(Set<String> countries) {
-    this.prohibitedUsageLocations = Set.copyOf(countries);
+    licensing.setProhibitedUsageLocations(countries);
   }
 
   synchronized void setTapPolicyEnabled(boolean enabled) {
@@ -413,29 +322,12 @@ class SimulatedTenant {
 
   /** POST /users/{sender}/sendMail: delivered into the mailboxes of the recipients that have one. */
   synchronized void sendMail(String senderIdOrUpn, List<String> to, String subject, String contentType, String content) {
-    User sender = user(senderIdOrUpn);
-    if (!hasMailbox(sender)) {
-      throw new GraphError(404, "MailboxNotEnabledForRESTAPI",
-          "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
-    }
-    String from = Objects.requireNonNullElse(sender.source.mail(), sender.userPrincipalName);
-    for (String address : to) {
-      users.values().stream()
-          .filter(u -> u.addresses().contains(address.toLowerCase(Locale.ROOT)) && hasMailbox(u))
-          .findFirst()
-          .ifPresent(recipient -> recipient.messages.add(new Message(UUID.randomUUID().toString(), from, to,
-              subject, contentType, content, clock.instant())));
-    }
+    exchange.send(user(senderIdOrUpn), to, subject, contentType, content, users.values());
   }
 
   /** GET /users/{id}/messages. */
   synchronized List<Message> messages(String idOrUpn) {
-    User user = user(idOrUpn);
-    if (!hasMailbox(user)) {
-      throw new GraphError(404, "MailboxNotEnabledForRESTAPI",
-          "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
-    }
-    return List.copyOf(user.messages);
+    return exchange.messages(user(idOrUpn));
   }
 
   /** Demo seed: users who had their licence and mailbox long before today. */
@@ -443,17 +335,10 @@ class SimulatedTenant {
     users.values().stream()
         .filter(u -> userPrincipalName.equalsIgnoreCase(u.userPrincipalName))
         .findFirst()
-        .ifPresent(user -> {
-          Sku sku = skus.get(skuPartNumber);
-          if (!user.assignedSkus().contains(sku.skuId)) {
-            sku.consumed++;
-            user.assignments.add(new Assignment(sku.skuId, null, "Active", "None", clock.instant()));
-          }
-          user.licensedAt = clock.instant().minus(mailboxDelay);
-        });
+        .ifPresent(user -> licensing.seed(user, skuPartNumber, clock.instant().minus(exchange.mailboxDelay())));
   }
 
   synchronized Optional<Sku> sku(UUID skuId) {
-    return skus.values().stream().filter(s -> s.skuId.equals(skuId)).findFirst();
+    return licensing.sku(skuId);
   }
 }
