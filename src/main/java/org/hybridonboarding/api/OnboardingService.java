@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -174,11 +175,18 @@ class OnboardingService {
         .orElse("ENDED");
   }
 
+  /**
+   * Where it waits. A step that waits in a called process (a person resolving a problem, the
+   * undo) shows what it waits at there, e.g. "Solve a licence problem".
+   */
   private List<String> currentSteps(String processInstanceId) {
     List<String> steps = new ArrayList<>();
     ActivityInstance root = runtime.getActivityInstance(processInstanceId);
     if (root != null) {
       collectLeaves(root, steps);
+    }
+    for (String called : calledInstances(processInstanceId)) {
+      steps.addAll(currentSteps(called));
     }
     return steps;
   }
@@ -186,7 +194,9 @@ class OnboardingService {
   private static void collectLeaves(ActivityInstance instance, List<String> steps) {
     for (ActivityInstance child : instance.getChildActivityInstances()) {
       if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
-        steps.add(child.getActivityName() != null ? child.getActivityName() : child.getActivityId());
+        if (!"callActivity".equals(child.getActivityType())) {
+          steps.add(child.getActivityName() != null ? child.getActivityName() : child.getActivityId());
+        }
       } else {
         collectLeaves(child, steps);
       }
@@ -196,8 +206,24 @@ class OnboardingService {
     }
   }
 
+  /** The running process instances this one called (resolve-problem, undo-onboarding), and theirs. */
+  private List<String> calledInstances(String processInstanceId) {
+    return runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
+        .map(ProcessInstance::getId)
+        .toList();
+  }
+
+  /** The onboarding and everything it called, running now. */
+  private List<String> withCalled(String processInstanceId) {
+    List<String> ids = new ArrayList<>(List.of(processInstanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      ids.addAll(calledInstances(ids.get(i)));
+    }
+    return ids;
+  }
+
   private List<OnboardingStatus.OpenTask> openTasks(String processInstanceId) {
-    return tasks.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+    return tasks.createTaskQuery().processInstanceIdIn(withCalled(processInstanceId).toArray(String[]::new)).list().stream()
         .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(),
             tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -207,11 +233,20 @@ class OnboardingService {
         .toList();
   }
 
+  /**
+   * The incidents where something failed: a failure in a called process shows once, where it
+   * happened (Camunda also marks the calling step with an incident of its own that points there).
+   */
   private List<OnboardingStatus.Incident> incidents(String processInstanceId) {
-    return runtime.createIncidentQuery().processInstanceId(processInstanceId).list().stream()
-        .map(incident -> new OnboardingStatus.Incident(incident.getActivityId(), incident.getIncidentType(),
-            incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
-        .toList();
+    List<OnboardingStatus.Incident> found = new ArrayList<>();
+    for (String id : withCalled(processInstanceId)) {
+      runtime.createIncidentQuery().processInstanceId(id).list().stream()
+          .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
+          .map(incident -> new OnboardingStatus.Incident(incident.getActivityId(), incident.getIncidentType(),
+              incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
+          .forEach(found::add);
+    }
+    return found;
   }
 
   private static <T> T get(Map<String, Object> variables, Var<T> var) {

@@ -81,7 +81,8 @@ class ApplyResolutionDelegate implements JavaDelegate {
         if (wrongKind.isPresent()) {
           return wrongKind;
         }
-        execution.removeVariable(MANAGER_EMPLOYEE_ID.name());
+        // Set, not removed: this runs in the called resolve-problem, whose variables go back to the onboarding.
+        execution.setVariable(MANAGER_EMPLOYEE_ID.name(), null);
         return retry(execution);
       }
       case ADOPT: {

@@ -36,20 +36,31 @@ public final class OnboardingProcess {
   public static final String TIMER_MAILBOX_POLL = "Timer_MailboxPoll";
   public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
   public static final String TASK_HAND_OVER_CREDENTIALS = "Task_HandOverCredentials";
-  public static final String TASK_RESOLVE_PROBLEM = "Task_ResolveProblem";
-  public static final String TASK_RESOLVE_LICENCE = "Task_ResolveLicence";
-  public static final String TASK_RESOLVE_OVERDUE = "Task_ResolveOverdue";
-  public static final String TASK_RESOLVE_USAGE_LOCATION = "Task_ResolveUsageLocation";
-  public static final String TASK_RESOLVE_EXISTING_ACCOUNT = "Task_ResolveExistingAccount";
-  public static final String TASK_RESOLVE_MANAGER = "Task_ResolveManager";
-  public static final String TASK_RESOLVE_CREDENTIALS = "Task_ResolveCredentials";
+  public static final String BOUNDARY_PREVIEW_FAILED = "Boundary_PreviewFailed";
+  public static final String BOUNDARY_PLAN_IDENTITY_FAILED = "Boundary_PlanIdentityFailed";
+  public static final String BOUNDARY_PREFLIGHT_FAILED = "Boundary_PreflightFailed";
+  public static final String BOUNDARY_CREATE_AD_ACCOUNT_FAILED = "Boundary_CreateAdAccountFailed";
+  public static final String BOUNDARY_NAME_COLLISION = "Boundary_NameCollision";
+  public static final String BOUNDARY_ASSIGN_LICENSE_FAILED = "Boundary_AssignLicenseFailed";
+  public static final String BOUNDARY_GROUP_LICENSE_FAILED = "Boundary_GroupLicenseFailed";
+  public static final String BOUNDARY_HAND_OVER_FAILED = "Boundary_HandOverFailed";
+  // Each step that can fail has its own loop: boundary → CallActivity_Resolve…Problem → Gateway_Retry… → the step
+  public static final String CALL_RESOLVE_PREVIEW_PROBLEM = "CallActivity_ResolvePreviewProblem";
+  public static final String CALL_RESOLVE_PLAN_IDENTITY_PROBLEM = "CallActivity_ResolvePlanIdentityProblem";
+  public static final String CALL_RESOLVE_PREFLIGHT_PROBLEM = "CallActivity_ResolvePreflightProblem";
+  public static final String CALL_RESOLVE_CREATE_AD_ACCOUNT_PROBLEM = "CallActivity_ResolveCreateAdAccountProblem";
+  public static final String CALL_RESOLVE_REPLICATION_PROBLEM = "CallActivity_ResolveReplicationProblem";
+  public static final String CALL_RESOLVE_ASSIGN_LICENSE_PROBLEM = "CallActivity_ResolveAssignLicenseProblem";
+  public static final String CALL_RESOLVE_GROUP_LICENSE_PROBLEM = "CallActivity_ResolveGroupLicenseProblem";
+  public static final String CALL_RESOLVE_GROUP_LICENSE_WAIT_PROBLEM = "CallActivity_ResolveGroupLicenseWaitProblem";
+  public static final String CALL_RESOLVE_MAILBOX_PROBLEM = "CallActivity_ResolveMailboxProblem";
+  public static final String CALL_RESOLVE_HAND_OVER_PROBLEM = "CallActivity_ResolveHandOverProblem";
   public static final String TASK_DELIVER_CREDENTIALS_MANUALLY = "Task_DeliverCredentialsManually";
   public static final String END_EVENT_ONBOARDED_MANUALLY = "EndEvent_OnboardedManually";
   public static final String GROUP_HELPDESK = "onboarding-helpdesk";
-  public static final String TASK_REMOVE_LICENSES_ON_CANCEL = "Task_RemoveLicensesOnCancel";
-  public static final String TASK_QUARANTINE_ACCOUNT_ON_CANCEL = "Task_QuarantineAccountOnCancel";
-  public static final String TASK_REMOVE_LICENSES_ON_ABORT = "Task_RemoveLicensesOnAbort";
-  public static final String TASK_QUARANTINE_ACCOUNT_ON_ABORT = "Task_QuarantineAccountOnAbort";
+  /** The one undo after an abort; the cancellation calls the same process. */
+  public static final String CALL_UNDO_ONBOARDING = "CallActivity_UndoOnboarding";
+  public static final String CALL_UNDO_ON_CANCEL = "CallActivity_UndoOnCancel";
   public static final String END_EVENT_CANCELLED = "EndEvent_Cancelled";
   /** The message that cancels a running onboarding, correlated by business key (= employeeId). */
   public static final String MESSAGE_CANCEL = "CancelOnboarding";
@@ -110,7 +121,10 @@ public final class OnboardingProcess {
   /** Where the Temporary Access Pass was mailed (the pass itself is never a variable). */
   public static final Var<String> CREDENTIALS_SENT_TO = Var.of("credentialsSentTo", String.class);
 
-  // What went wrong, for Task_ResolveProblem
+  /** The onboarding's process instance id, given to the called processes that act on its account. */
+  public static final Var<String> ONBOARDING_ID = Var.of("onboardingId", String.class);
+
+  // What went wrong, for the called process resolve-problem
   public static final Var<String> PROBLEM_STEP = Var.of("problemStep", String.class);
   public static final Var<String> PROBLEM_STEP_NAME = Var.of("problemStepName", String.class);
   public static final Var<String> PROBLEM_CODE = Var.of("problemCode", String.class);

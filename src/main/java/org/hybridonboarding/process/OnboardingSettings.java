@@ -126,6 +126,18 @@ public class OnboardingSettings {
     return Date.from(startDate.atStartOfDay(zone).minus(properties.leadTime()).toInstant());
   }
 
+  /** What a person reads when a wait ran out (an {@link Overdue}'s name), with where to look. */
+  public String overdueMessage(String overdue) {
+    return switch (Overdue.valueOf(overdue)) {
+      case REPLICATION_OVERDUE -> "The account did not appear in Entra ID within " + getReplicationTimeout()
+          + ". Check that Connect Sync runs and that the account's OU is in its sync scope.";
+      case LICENSE_OVERDUE -> "Group-based licensing did not make the licence Active within " + getGroupLicenseTimeout()
+          + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
+      case MAILBOX_OVERDUE -> "Exchange Online did not provision the mailbox within " + getMailboxTimeout()
+          + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
+    };
+  }
+
   private static String iso(Duration duration) {
     return duration.toString();
   }

@@ -37,7 +37,9 @@ class QuarantineAccountDelegate implements JavaDelegate {
         .map(reason -> "cancelled by " + CANCELLED_BY.find(execution).orElse("another system") + ": " + reason)
         .orElseGet(() -> "aborted by an operator at " + PROBLEM_STEP_NAME.find(execution).orElse("a step")
             + " (" + PROBLEM_CODE.find(execution).orElse("no code") + ")");
-    directory.quarantine(EMPLOYEE_ID.get(execution), execution.getProcessInstanceId(),
+    // Called by undo-onboarding with the onboarding's id; onboardings of diagram version 1 run it themselves.
+    String onboardingId = OnboardingProcess.ONBOARDING_ID.find(execution).orElse(execution.getProcessInstanceId());
+    directory.quarantine(EMPLOYEE_ID.get(execution), onboardingId,
             "Onboarding " + why + " on " + LocalDate.now(clock))
         .ifPresent(dn -> ACCOUNT_DN.set(execution, dn));
   }

@@ -14,9 +14,10 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * On every boundary event that leads to Task_ResolveProblem: records which step failed (the
- * element the event is attached to), so RETRY can return there. Error events carry their code
- * and message already (errorCodeVariable/errorMessageVariable); timeouts get theirs here.
+ * For onboardings started on version 1 of the diagram only (they finish on it): on every boundary
+ * event that led to its single Task_ResolveProblem, records which step failed, so RETRY could
+ * return there. Today's diagram gives each step its own loop and passes the step to the called
+ * process resolve-problem instead.
  */
 @Component
 class RecordProblemListener implements ExecutionListener {
@@ -38,22 +39,11 @@ class RecordProblemListener implements ExecutionListener {
     if (timeout) {
       Overdue.ofWait(step.getId()).ifPresent(overdue -> {
         PROBLEM_CODE.set(execution, overdue.name());
-        PROBLEM_MESSAGE.set(execution, timeoutMessage(overdue));
+        PROBLEM_MESSAGE.set(execution, settings.overdueMessage(overdue.name()));
       });
     }
     // The error code variable is set when the event is triggered, before this listener runs.
     String code = PROBLEM_CODE.find(execution).orElse("");
     OnboardingProcess.PROBLEM_KIND.set(execution, ProblemKind.of(code).name());
-  }
-
-  private String timeoutMessage(Overdue overdue) {
-    return switch (overdue) {
-      case REPLICATION_OVERDUE -> "The account did not appear in Entra ID within " + settings.getReplicationTimeout()
-          + ". Check that Connect Sync runs and that the account's OU is in its sync scope.";
-      case LICENSE_OVERDUE -> "Group-based licensing did not make the licence Active within " + settings.getGroupLicenseTimeout()
-          + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
-      case MAILBOX_OVERDUE -> "Exchange Online did not provision the mailbox within " + settings.getMailboxTimeout()
-          + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
-    };
   }
 }

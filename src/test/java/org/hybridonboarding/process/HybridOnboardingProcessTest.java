@@ -6,6 +6,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.hybridonboarding.process.OnboardingProcess.*;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_CREDENTIALS;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_EXISTING_ACCOUNT;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_LICENCE;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_MANAGER;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_OVERDUE;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_PROBLEM;
+import static org.hybridonboarding.process.ResolveProblemProcess.TASK_RESOLVE_USAGE_LOCATION;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -47,7 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The diagram with its real delegates, the engine in memory, AD and Graph mocked. */
-@Deployment(resources = {"processes/hybrid-onboarding.bpmn", "forms/approve-onboarding.form",
+@Deployment(resources = {"processes/hybrid-onboarding.bpmn", "processes/resolve-problem.bpmn",
+    "processes/undo-onboarding.bpmn", "forms/approve-onboarding.form",
     "forms/resolve-problem.form", "forms/resolve-licence.form", "forms/resolve-overdue.form",
     "forms/resolve-usage-location.form", "forms/resolve-existing-account.form", "forms/resolve-manager.form",
     "forms/resolve-credentials.form", "forms/deliver-credentials.form"})
@@ -113,6 +121,8 @@ class HybridOnboardingProcessTest {
     Mocks.register("remindApproversDelegate", new RemindApproversDelegate(cloud, settings));
     Mocks.register("escalateApprovalDelegate", new EscalateApprovalDelegate(engine.getTaskService(), settings));
     Mocks.register("releaseNamesListener", new ReleaseNamesListener(reservations));
+    Mocks.register("classifyProblemDelegate", new ClassifyProblemDelegate());
+    Mocks.register("groupLicenseWaitListener", new GroupLicenseWaitListener());
     Mocks.register("quarantineAccountDelegate", new QuarantineAccountDelegate(directory, clock));
   }
 
@@ -133,6 +143,20 @@ class HybridOnboardingProcessTest {
 
   ProcessEngine processEngine() {
     return engine.getProcessEngine();
+  }
+
+  /** The resolve-problem instance the onboarding called for its failed step. */
+  ProcessInstance problem(ProcessInstance pi) {
+    ProcessInstance called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey(ResolveProblemProcess.KEY).singleResult();
+    assertThat(called).as("a problem being resolved for " + pi.getId()).isNotNull();
+    return called;
+  }
+
+  /** The failed step's own loop has called resolve-problem, which waits at that person's task. */
+  void assertWaitingForAPerson(ProcessInstance pi, String task) {
+    assertThat(problem(pi)).isWaitingAt(task);
+    assertThat(problem(pi)).hasBusinessKey("E10001");
   }
 
   /** Runs the one job waiting at that element. */
@@ -302,13 +326,13 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     run(TIMER_REPLICATION_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(task(pi)).hasCandidateGroup(GROUP_OPERATORS);
-    assertThat(pi).variables()
+    assertWaitingForAPerson(pi, TASK_RESOLVE_OVERDUE);
+    assertThat(task(problem(pi))).hasCandidateGroup(GROUP_OPERATORS);
+    assertThat(problem(pi)).variables()
         .containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_REPLICATION)
         .containsEntry(PROBLEM_STEP_NAME.name(), "Wait for replication")
         .containsEntry(PROBLEM_CODE.name(), Overdue.REPLICATION_OVERDUE.name());
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name())).contains("PT2H");
+    assertThat((String) engine.getRuntimeService().getVariable(problem(pi).getId(), PROBLEM_MESSAGE.name())).contains("PT2H");
     // The wait for the watch went with the interrupted sub-process.
     assertThat(engine.getRuntimeService().createEventSubscriptionQuery().activityId(EVENT_USER_REPLICATED).count()).isZero();
     return pi;
@@ -319,7 +343,7 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = replicationTimedOut();
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "u", "DE")));
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
 
     assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
     run(TASK_CHECK_REPLICATION);
@@ -332,9 +356,9 @@ class HybridOnboardingProcessTest {
   void replicationTimeoutThenAbort() {
     ProcessInstance pi = replicationTimedOut();
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.ABORT.name()));
-    run(TASK_REMOVE_LICENSES_ON_ABORT);
-    run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.ABORT.name()));
+    run(UndoOnboardingProcess.TASK_REMOVE_LICENSES);
+    run(UndoOnboardingProcess.TASK_QUARANTINE_ACCOUNT);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
     // The user never reached Entra: no licence to remove; the account is quarantined with the reason.
@@ -354,13 +378,13 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables()
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
+    assertThat(problem(pi)).variables()
         .containsEntry(PROBLEM_STEP.name(), TASK_ASSIGN_LICENSE)
         .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name())
         .containsEntry(PROBLEM_MESSAGE.name(), "No free seat for SPE_E3");
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_ASSIGN_LICENSE);
     assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
   }
@@ -373,8 +397,8 @@ class HybridOnboardingProcessTest {
     run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
-    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_CREATE_AD_ACCOUNT)
+    assertWaitingForAPerson(pi, TASK_RESOLVE_EXISTING_ACCOUNT);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_STEP.name(), TASK_CREATE_AD_ACCOUNT)
         .containsEntry(PROBLEM_CODE.name(), DirectoryException.Code.ACCOUNT_EXISTS.name());
   }
 
@@ -390,8 +414,8 @@ class HybridOnboardingProcessTest {
     assertThat(pi).isWaitingAt(TIMER_MAILBOX_POLL);
     run(TIMER_MAILBOX_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), Overdue.MAILBOX_OVERDUE.name());
+    assertWaitingForAPerson(pi, TASK_RESOLVE_OVERDUE);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_CODE.name(), Overdue.MAILBOX_OVERDUE.name());
   }
 
   @Test
@@ -431,12 +455,12 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD)
         .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name());
     verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_PREFLIGHT_CLOUD);
     assertThat(pi).isWaitingAt(TASK_CREATE_AD_ACCOUNT);
   }
@@ -486,11 +510,11 @@ class HybridOnboardingProcessTest {
     ProcessInstance pi = untilLicensing();
     run(TASK_CHECK_GROUP_LICENSE);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_GROUP_LICENSE)
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_STEP.name(), SUBPROCESS_WAIT_FOR_GROUP_LICENSE)
         .containsEntry(PROBLEM_CODE.name(), CloudException.Code.NO_FREE_SEAT.name());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_CHECK_GROUP_LICENSE);
     assertThat(pi).isWaitingAt(TASK_CHECK_MAILBOX);
   }
@@ -503,8 +527,8 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_GROUP_LICENSE);
     run(TIMER_GROUP_LICENSE_TIMEOUT);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), Overdue.LICENSE_OVERDUE.name());
+    assertWaitingForAPerson(pi, TASK_RESOLVE_OVERDUE);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_CODE.name(), Overdue.LICENSE_OVERDUE.name());
   }
 
   @Test
@@ -517,9 +541,9 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.LICENSE_ERROR.name());
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), PROBLEM_MESSAGE.name()))
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.LICENSE_ERROR.name());
+    assertThat((String) engine.getRuntimeService().getVariable(problem(pi).getId(), PROBLEM_MESSAGE.name()))
         .contains("onboarding.licensing.groups.ENTERPRISEPACK");
   }
 
@@ -534,11 +558,11 @@ class HybridOnboardingProcessTest {
     run(TASK_CHECK_MAILBOX);
     run(TASK_HAND_OVER_CREDENTIALS);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
-    assertThat(pi).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
+    assertWaitingForAPerson(pi, TASK_RESOLVE_CREDENTIALS);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
         .containsEntry(PROBLEM_CODE.name(), CloudException.Code.TAP_FAILED.name());
 
-    complete(task(pi), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
+    complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
     run(TASK_HAND_OVER_CREDENTIALS);
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
     var handover = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.cloud.CredentialHandover.class);
@@ -581,8 +605,8 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_PROBLEM);
-    assertThat(pi).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.ADDRESS_IN_USE.name())
+    assertWaitingForAPerson(pi, TASK_RESOLVE_PROBLEM);
+    assertThat(problem(pi)).variables().containsEntry(PROBLEM_CODE.name(), CloudException.Code.ADDRESS_IN_USE.name())
         .containsEntry(PROBLEM_STEP.name(), TASK_PREFLIGHT_CLOUD);
     verify(directory, org.mockito.Mockito.never()).createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean());
   }
@@ -593,8 +617,8 @@ class HybridOnboardingProcessTest {
         .setVariable(CANCELLATION_REASON.name(), "offer withdrawn")
         .setVariable(CANCELLED_BY.name(), "hr-system")
         .correlate();
-    run(TASK_REMOVE_LICENSES_ON_CANCEL);
-    run(TASK_QUARANTINE_ACCOUNT_ON_CANCEL);
+    run(UndoOnboardingProcess.TASK_REMOVE_LICENSES);
+    run(UndoOnboardingProcess.TASK_QUARANTINE_ACCOUNT);
     assertThat(pi).isEnded().hasPassed(END_EVENT_CANCELLED);
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count()).isZero();
   }
@@ -665,7 +689,7 @@ class HybridOnboardingProcessTest {
     for (int i = 0; i < variables.length; i += 2) {
       values.put((String) variables[i], variables[i + 1]);
     }
-    complete(task(pi), values);
+    complete(task(problem(pi)), values);
   }
 
   @Test
@@ -677,13 +701,13 @@ class HybridOnboardingProcessTest {
     untilReplicationWait(pi);
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
     assertThat(engine.getRuntimeService().getVariableTyped(pi.getId(), AVAILABLE_SKUS).getValue().toString())
         .contains("ENTERPRISEPACK (2 free)");
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_SKU.name(), LICENSE_SKU.name(), "NOT_OFFERED");
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_LICENCE);
-    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(),
+    assertWaitingForAPerson(pi, TASK_RESOLVE_LICENCE);
+    assertThat(problem(pi)).variables().containsEntry(RESOLUTION_ERROR.name(),
         "Choose one of the SKUs that have free seats: [ENTERPRISEPACK]");
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_SKU.name(), LICENSE_SKU.name(), "ENTERPRISEPACK");
@@ -696,8 +720,8 @@ class HybridOnboardingProcessTest {
   void keepWaitingExtendsOnlyThatWait() {
     ProcessInstance pi = replicationTimedOut();
     choose(pi, RESOLUTION.name(), Resolution.KEEP_WAITING.name(), WAIT_HOURS.name(), 0L);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "Wait between 1 and 168 hours");
+    assertWaitingForAPerson(pi, TASK_RESOLVE_OVERDUE);
+    assertThat(problem(pi)).variables().containsEntry(RESOLUTION_ERROR.name(), "Wait between 1 and 168 hours");
 
     choose(pi, RESOLUTION.name(), Resolution.KEEP_WAITING.name(), WAIT_HOURS.name(), 5L);
 
@@ -715,11 +739,11 @@ class HybridOnboardingProcessTest {
     untilReplicationWait(pi);
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_USAGE_LOCATION);
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "Frankreich");
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_USAGE_LOCATION);
-    assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), RESOLUTION_ERROR.name()))
+    assertWaitingForAPerson(pi, TASK_RESOLVE_USAGE_LOCATION);
+    assertThat((String) engine.getRuntimeService().getVariable(problem(pi).getId(), RESOLUTION_ERROR.name()))
         .startsWith("usageLocation: must be an upper-case ISO 3166-1 alpha-2");
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "FR");
@@ -735,7 +759,7 @@ class HybridOnboardingProcessTest {
     run(TASK_PLAN_IDENTITY);
     run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_EXISTING_ACCOUNT);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_EXISTING_ACCOUNT);
 
     choose(pi, RESOLUTION.name(), Resolution.ADOPT.name());
     run(TASK_CREATE_AD_ACCOUNT);
@@ -752,11 +776,11 @@ class HybridOnboardingProcessTest {
         .thenReturn(PLAN);
     ProcessInstance pi = start(request());
     run(TASK_PREVIEW_IDENTITY);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_MANAGER);
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_MANAGER.name(), MANAGER_EMPLOYEE_ID.name(), "E77777");
     run(TASK_PREVIEW_IDENTITY);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_MANAGER);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_MANAGER);
 
     choose(pi, RESOLUTION.name(), Resolution.WITHOUT_MANAGER.name());
     run(TASK_PREVIEW_IDENTITY);
@@ -776,7 +800,7 @@ class HybridOnboardingProcessTest {
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
     run(TASK_HAND_OVER_CREDENTIALS);
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_CREDENTIALS);
+    assertWaitingForAPerson(pi, TASK_RESOLVE_CREDENTIALS);
 
     choose(pi, RESOLUTION.name(), Resolution.MANUAL.name());
 
@@ -792,15 +816,15 @@ class HybridOnboardingProcessTest {
 
     choose(pi, RESOLUTION.name(), Resolution.ADOPT.name());
 
-    assertThat(pi).isWaitingAt(TASK_RESOLVE_OVERDUE);
-    assertThat(pi).variables().containsEntry(RESOLUTION_ERROR.name(), "ADOPT does not fit this problem");
+    assertWaitingForAPerson(pi, TASK_RESOLVE_OVERDUE);
+    assertThat(problem(pi)).variables().containsEntry(RESOLUTION_ERROR.name(), "ADOPT does not fit this problem");
   }
 
   void abortsAndUndoes(ProcessInstance pi, String task) {
-    assertThat(pi).isWaitingAt(task);
+    assertWaitingForAPerson(pi, task);
     choose(pi, RESOLUTION.name(), Resolution.ABORT.name());
-    run(TASK_REMOVE_LICENSES_ON_ABORT);
-    run(TASK_QUARANTINE_ACCOUNT_ON_ABORT);
+    run(UndoOnboardingProcess.TASK_REMOVE_LICENSES);
+    run(UndoOnboardingProcess.TASK_QUARANTINE_ACCOUNT);
     assertThat(pi).isEnded().hasPassed(END_EVENT_ABORTED);
     verify(directory).quarantine(org.mockito.ArgumentMatchers.eq("E10001"), org.mockito.ArgumentMatchers.eq(pi.getId()),
         org.mockito.ArgumentMatchers.contains("aborted by an operator"));

@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +35,8 @@ import org.springframework.stereotype.Component;
 /**
  * The diagrams and the Java that names their parts agree: every element id and message a process
  * class declares is in its diagram, and every bean the diagram calls (${bean} or ${bean.method})
- * is a Spring component. A renamed task or a deleted delegate fails here, not in production.
+ * is a Spring component. A renamed task or a deleted delegate fails here, not in production; and
+ * no shape is drawn over another (bpmnlint and bpmn-overlaps.py check the rest in .ci/run).
  */
 class ProcessModelTest {
 
@@ -44,7 +50,9 @@ class ProcessModelTest {
   static List<Arguments> processes() {
     return List.of(
         Arguments.of("hybrid-onboarding.bpmn", OnboardingProcess.class, OnboardingProcess.KEY),
-        Arguments.of("replication-watch.bpmn", ReplicationWatchProcess.class, ReplicationWatchProcess.KEY));
+        Arguments.of("replication-watch.bpmn", ReplicationWatchProcess.class, ReplicationWatchProcess.KEY),
+        Arguments.of("resolve-problem.bpmn", ResolveProblemProcess.class, ResolveProblemProcess.KEY),
+        Arguments.of("undo-onboarding.bpmn", UndoOnboardingProcess.class, UndoOnboardingProcess.KEY));
   }
 
   private static BpmnModelInstance model(String file) {
@@ -109,6 +117,44 @@ class ProcessModelTest {
         called.add(matcher.group(1));
       }
     }
+  }
+
+  /**
+   * What Modeler and Cockpit draw can be read: no two shapes on top of each other, except a
+   * boundary event on the border of its own activity and the content of a sub-process inside it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("processes")
+  void noShapeIsDrawnOverAnother(String file, Class<?> declaring, String key) {
+    BpmnModelInstance model = model(file);
+    List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+    List<String> overlapping = new ArrayList<>();
+    for (int i = 0; i < shapes.size(); i++) {
+      for (int j = i + 1; j < shapes.size(); j++) {
+        BpmnShape a = shapes.get(i);
+        BpmnShape b = shapes.get(j);
+        if (overlap(a.getBounds(), b.getBounds()) && !nested(a, b) && !nested(b, a) && !attached(a, b) && !attached(b, a)) {
+          overlapping.add(a.getBpmnElement().getId() + " / " + b.getBpmnElement().getId());
+        }
+      }
+    }
+    assertThat(overlapping).as("shapes drawn over each other in " + file).isEmpty();
+  }
+
+  private static boolean overlap(Bounds a, Bounds b) {
+    return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+  }
+
+  /** b is an element inside the sub-process a. */
+  private static boolean nested(BpmnShape a, BpmnShape b) {
+    return a.getBpmnElement() instanceof SubProcess container
+        && b.getBpmnElement() instanceof FlowNode node && container.getFlowElements().contains(node);
+  }
+
+  /** b is a boundary event on a, or on the same activity as another shape nested in a. */
+  private static boolean attached(BpmnShape a, BpmnShape b) {
+    return b.getBpmnElement() instanceof BoundaryEvent event && event.getAttachedTo() == a.getBpmnElement();
   }
 
   private static Set<String> componentNames() {

@@ -133,8 +133,8 @@ class TasklistBrowserIT extends DemoIntegrationTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//td[normalize-space()='W00001']")));
       click(admin, admin.findElement(By.xpath("//a[contains(@href,'" + instance + "')]")));
       // The diagram is drawn, and Cockpit has put its badge on the task the instance waits at.
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-element[data-element-id='Task_ResolveLicence']")));
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='Task_ResolveLicence'] .djs-overlay")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-element[data-element-id='CallActivity_ResolvePreflightProblem']")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='CallActivity_ResolvePreflightProblem'] .djs-overlay")));
       assertThat(admin.getPageSource()).contains(failed.path("processInstanceId").asText());
       screenshot(admin, "02-cockpit-instance-waiting-for-operator.png");
     } finally {
