@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.ResolveProblemProcess;
+import org.hybridonboarding.process.UndoOnboardingProcess;
 import org.hybridonboarding.process.ProcessProperties;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
@@ -58,7 +60,7 @@ class AccessSetup {
   }
 
   private static List<Grant> grants(String escalation) {
-    return List.of(
+    List<Grant> grants = new java.util.ArrayList<>(List.of(
         // Start over /api or /engine-rest, follow their onboardings, cancel them (a message).
         new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY,
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
@@ -73,7 +75,18 @@ class AccessSetup {
         new Grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(escalation, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-        new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
+        new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS)));
+    // What an onboarding calls (a problem being resolved, the undo) is part of it: whoever may follow
+    // the onboarding may follow those too, and start none of them.
+    for (String called : List.of(ResolveProblemProcess.KEY, UndoOnboardingProcess.KEY)) {
+      grants.add(new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, called, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK));
+      for (String group : List.of(APPROVERS, escalation, OPERATORS, HELPDESK)) {
+        grants.add(new Grant(group, Resources.PROCESS_DEFINITION, called, readOnly()));
+      }
+    }
+    return grants;
   }
 
   private static Permission[] readOnly() {

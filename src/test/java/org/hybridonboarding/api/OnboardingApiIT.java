@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.hybridonboarding.DemoIntegrationTest;
 import org.hybridonboarding.process.OnboardingProcess;
@@ -223,10 +221,16 @@ class OnboardingApiIT extends DemoIntegrationTest {
   void theDeploymentContainsEveryReferencedForm() throws Exception {
     ProcessDefinition definition = repository.createProcessDefinitionQuery()
         .processDefinitionKey(OnboardingProcess.KEY).latestVersion().singleResult();
-    BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
     List<String> resources = repository.getDeploymentResourceNames(definition.getDeploymentId());
+    // The called processes are bound to this deployment (calledElementBinding=deployment): they must be in it.
+    List<ProcessDefinition> deployed = repository.createProcessDefinitionQuery().deploymentId(definition.getDeploymentId()).list();
+    assertThat(deployed).extracting(ProcessDefinition::getKey)
+        .contains(OnboardingProcess.KEY, "resolve-problem", "undo-onboarding", "replication-watch");
 
-    List<UserTask> userTasks = new ArrayList<>(model.getModelElementsByType(UserTask.class));
+    List<UserTask> userTasks = new ArrayList<>();
+    for (ProcessDefinition process : deployed) {
+      userTasks.addAll(repository.getBpmnModelInstance(process.getId()).getModelElementsByType(UserTask.class));
+    }
     assertThat(userTasks).hasSize(9);
     for (UserTask task : userTasks) {
       String formRef = task.getCamundaFormRef();
@@ -238,6 +242,7 @@ class OnboardingApiIT extends DemoIntegrationTest {
       }
     }
   }
+
 
   @Test
   void theApprovalTaskServesItsCamundaForm() throws Exception {

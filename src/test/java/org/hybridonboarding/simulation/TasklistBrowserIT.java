@@ -37,6 +37,10 @@ class TasklistBrowserIT extends DemoIntegrationTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @Autowired
+  org.camunda.bpm.engine.RuntimeService runtime;
+  @Autowired
+  org.camunda.bpm.engine.RepositoryService repository;
+  @Autowired
   SimulatedTenant tenant;
 
   @BeforeAll
@@ -137,6 +141,18 @@ class TasklistBrowserIT extends DemoIntegrationTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='CallActivity_ResolvePreflightProblem'] .djs-overlay")));
       assertThat(admin.getPageSource()).contains(failed.path("processInstanceId").asText());
       screenshot(admin, "02-cockpit-instance-waiting-for-operator.png");
+
+      // The step's loop called resolve-problem: Cockpit shows that instance waiting at the licence task.
+      String called = runtime.createProcessInstanceQuery().superProcessInstanceId(instance).singleResult().getId();
+      admin.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + called + "/runtime");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='Task_ResolveLicence'] .djs-overlay")));
+      screenshot(admin, "03-cockpit-called-resolve-problem.png");
+
+      // The one undo, as an analyst finds it among the definitions.
+      String undo = repository.createProcessDefinitionQuery().processDefinitionKey("undo-onboarding").latestVersion().singleResult().getId();
+      admin.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + undo + "/runtime");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-element[data-element-id='Task_QuarantineAccount']")));
+      screenshot(admin, "04-cockpit-undo-onboarding.png");
     } finally {
       admin.quit();
     }
@@ -150,7 +166,7 @@ class TasklistBrowserIT extends DemoIntegrationTest {
           By.cssSelector(".fjs-form-field-select .fjs-input-group"))));
       click(operator, new WebDriverWait(operator, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(
           By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(),'SPE_E3')]"))));
-      screenshot(operator, "03-tasklist-licence-choice.png");
+      screenshot(operator, "05-tasklist-licence-choice.png");
       complete(operator);
     } finally {
       operator.quit();
