@@ -40,6 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
     // A subclass may point spring.ldap.urls elsewhere (a Samba DC) with its own @DynamicPropertySource.
     "spring.ldap.urls=ldap://localhost:${test.embedded-ldap-port}",
 })
+// The simulator's controls, for tests in any package.
+@org.springframework.context.annotation.Import(org.hybridonboarding.simulation.SimulatorControls.class)
 public abstract class DemoIntegrationTest {
 
   /**

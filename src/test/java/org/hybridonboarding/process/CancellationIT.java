@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +10,7 @@ import com.unboundid.ldap.sdk.SearchScope;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -23,7 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 class CancellationIT extends DemoIntegrationTest {
 
   @Autowired
-  SimulatedTenant tenant;
+  SimulatorControls simulator;
+
 
   private SearchResultEntry account(String employeeId) throws Exception {
     try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
@@ -37,12 +39,12 @@ class CancellationIT extends DemoIntegrationTest {
 
   @Test
   void cancellingDuringTheMailboxWaitUndoesLicenceGroupsAndAccount() throws Exception {
-    tenant.setMailboxDelay(Duration.ofHours(1));
-    int consumedBefore = tenant.skus().get(0).consumed;
+    simulator.setMailboxDelay(Duration.ofHours(1));
+    int consumedBefore = simulator.consumedSeats("SPE_E3");
     startOnboarding(request("K00001", "Cora", "Cancel", ""));
     await().atMost(Duration.ofSeconds(30)).until(() -> status("K00001").path("currentSteps").toString(),
         steps -> steps.contains("Next mailbox poll"));
-    assertThat(tenant.skus().get(0).consumed).isEqualTo(consumedBefore + 1);
+    assertThat(simulator.consumedSeats("SPE_E3")).isEqualTo(consumedBefore + 1);
     String cloudUserId = status("K00001").path("cloud").path("userId").asText();
     try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
       assertThat(ldap.getEntry("CN=Finance,OU=Groups,DC=contoso,DC=com").getAttributeValues("member"))
@@ -63,9 +65,9 @@ class CancellationIT extends DemoIntegrationTest {
       assertThat(members == null ? new String[0] : members).noneSatisfy(m -> assertThat(m).containsIgnoringCase("Cora Cancel"));
     }
     // The seat came back at once; the next sync deletes the user that left its scope.
-    assertThat(tenant.skus().get(0).consumed).isEqualTo(consumedBefore);
-    await().atMost(Duration.ofSeconds(10)).until(() -> tenant.users().stream().noneMatch(u -> u.id.equals(cloudUserId)));
-    tenant.setMailboxDelay(Duration.ofSeconds(2));
+    assertThat(simulator.consumedSeats("SPE_E3")).isEqualTo(consumedBefore);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !simulator.cloudUserExists(cloudUserId));
+    simulator.setMailboxDelay(Duration.ofSeconds(2));
 
     HttpResponse<String> again = delete("/api/onboardings/K00001", "hr-system");
     assertThat(again.statusCode()).isEqualTo(409);
@@ -74,7 +76,7 @@ class CancellationIT extends DemoIntegrationTest {
 
   @Test
   void anotherSystemCancelsWithTheMessage() throws Exception {
-    tenant.setMailboxDelay(Duration.ofHours(1));
+    simulator.setMailboxDelay(Duration.ofHours(1));
     try {
       startOnboarding(request("K00002", "Mia", "Message", ""));
       await().atMost(Duration.ofSeconds(30)).until(() -> status("K00002").path("currentSteps").toString(),
@@ -94,7 +96,7 @@ class CancellationIT extends DemoIntegrationTest {
       assertThat(status.path("status").asText()).isEqualTo("CANCELLED");
       assertThat(account("K00002").getAttributeValue("description")).contains("Contract not signed");
     } finally {
-      tenant.setMailboxDelay(Duration.ofSeconds(2));
+      simulator.setMailboxDelay(Duration.ofSeconds(2));
     }
   }
 

@@ -1,10 +1,11 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
 class GraphRequestsPerOnboardingIT extends DemoIntegrationTest {
 
   @Autowired
-  GraphSimulator simulator;
+  SimulatorControls simulator;
+
 
   @Test
   void countsTheGraphRequestsOfOneOnboarding() throws Exception {

@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -20,17 +21,18 @@ import org.springframework.test.context.TestPropertySource;
 class IncidentIT extends DemoIntegrationTest {
 
   @Autowired
-  GraphSimulator simulator;
+  SimulatorControls simulator;
+
 
   @Test
   void aGraphOutageBecomesAnIncidentThatSaysWhatFailed() throws Exception {
-    simulator.injectFaults(new SimulatorProperties.Faults(1.0, Duration.ZERO));
+    simulator.injectFaults(1.0);
     JsonNode status;
     try {
       startOnboarding(request("I00001", "Ian", "Incident", ""));
       status = awaitSettled("I00001");
     } finally {
-      simulator.injectFaults(SimulatorProperties.Faults.NONE);
+      simulator.injectFaults(0);
     }
 
     JsonNode incident = status.path("incidents").get(0);

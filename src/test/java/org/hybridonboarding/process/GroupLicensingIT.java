@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.process;
 
 import org.hybridonboarding.cloud.CloudException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,12 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 })
 class GroupLicensingIT extends DemoIntegrationTest {
 
+  @Autowired
+  SimulatorControls simulator;
+
   static final String GROUP = "CN=Licensing-SPE_E3,OU=Groups,DC=contoso,DC=com";
 
-  @Autowired
-  SimulatedTenant tenant;
-  @Autowired
-  ConnectSync sync;
   @Autowired
   RuntimeService runtime;
 
@@ -43,8 +43,8 @@ class GroupLicensingIT extends DemoIntegrationTest {
     try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
       assertThat(ldap.getEntry(GROUP).getAttributeValues("member")).contains(dn);
     }
-    SimulatedTenant.User user = tenant.user(status.path("cloud").path("userId").asText());
-    assertThat(user.assignments).singleElement().satisfies(a -> {
+    SimulatorControls.CloudUser user = simulator.cloudUser(status.path("cloud").path("userId").asText());
+    assertThat(user.licences()).singleElement().satisfies(a -> {
       assertThat(a.assignedByGroup()).isNotNull();
       assertThat(a.state()).isEqualTo("Active");
     });
@@ -52,17 +52,16 @@ class GroupLicensingIT extends DemoIntegrationTest {
 
   @Test
   void aCountViolationGoesToAPersonAndRetryWaitsForTheNextSync() throws Exception {
-    sync.pause();
+    simulator.pauseSync();
     JsonNode status;
     try {
       startOnboarding(request("G00002", "Carl", "Count", ""));
       await().atMost(Duration.ofSeconds(30)).until(() -> status("G00002").path("currentSteps").toString(),
           steps -> steps.contains("Seen by the replication watch"));
       // Someone else takes the last seats before group-based licensing gets to the new hire.
-      SimulatedTenant.Sku e3 = tenant.skus().get(0);
-      tenant.addSeats("SPE_E3", -e3.free());
+      simulator.useUpSeats("SPE_E3");
     } finally {
-      sync.resume();
+      simulator.resumeSync();
     }
     status = awaitSettled("G00002");
     assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Solve a licence problem");
@@ -71,11 +70,11 @@ class GroupLicensingIT extends DemoIntegrationTest {
     assertThat(runtime.getVariable(id, "problemStep")).isEqualTo(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE);
     assertThat((String) runtime.getVariable(id, "problemMessage")).contains("CountViolation");
 
-    tenant.addSeats("SPE_E3", 10);
+    simulator.addSeats("SPE_E3", 10);
     resolve("G00002", "RETRY");
     status = awaitSettled("G00002");
     assertThat(status.path("status").asText()).as(status.toString()).isEqualTo("ONBOARDED");
-    assertThat(tenant.user(status.path("cloud").path("userId").asText()).assignments)
-        .extracting(SimulatedTenant.Assignment::state).isEqualTo(List.of("Active"));
+    assertThat(simulator.cloudUser(status.path("cloud").path("userId").asText()).licences())
+        .extracting(SimulatorControls.Licence::state).isEqualTo(List.of("Active"));
   }
 }

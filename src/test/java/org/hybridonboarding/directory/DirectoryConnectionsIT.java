@@ -1,10 +1,11 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.ldap.pool2.factory.PooledContextSource;
@@ -18,7 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 class DirectoryConnectionsIT extends DemoIntegrationTest {
 
   @Autowired
-  EmbeddedDirectory directory;
+  SimulatorControls simulator;
+
   @Autowired
   PooledContextSource connections;
   @Autowired
@@ -30,7 +32,7 @@ class DirectoryConnectionsIT extends DemoIntegrationTest {
     assertThat(awaitSettled("C00001").path("status").asText()).isEqualTo("ONBOARDED");
     assertThat(connections.getNumIdle()).as("connections kept open after the onboarding").isPositive();
 
-    directory.restart();
+    simulator.restartDirectory();
 
     startOnboarding(request("C00002", "Conrad", "Connection", ""));
     JsonNode status = awaitSettled("C00002");

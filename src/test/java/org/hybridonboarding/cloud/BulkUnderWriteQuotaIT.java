@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 })
 class BulkUnderWriteQuotaIT extends DemoIntegrationTest {
 
+  @Autowired
+  SimulatorControls simulator;
+
   private static final int HIRES = 20;
 
-  @Autowired
-  GraphSimulator simulator;
   @Autowired
   HistoryService history;
 

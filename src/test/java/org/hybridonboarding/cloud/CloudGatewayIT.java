@@ -1,12 +1,12 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.cloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.hybridonboarding.cloud.CloudException;
 import org.hybridonboarding.cloud.CloudGateway;
 import org.hybridonboarding.cloud.CloudUser;
@@ -17,15 +17,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CloudGatewayIT extends DemoIntegrationTest {
 
   @Autowired
-  CloudGateway cloud;
+  SimulatorControls simulator;
 
   @Autowired
-  SimulatedTenant tenant;
+  CloudGateway cloud;
+
 
   private String synced(String immutableId, String alias, String usageLocation) {
-    return tenant.sync(new SyncedAccount(null, immutableId, alias, alias + "@contoso.com", alias + "@contoso.com", alias,
-        List.of("SMTP:" + alias + "@contoso.com"), null, alias, alias, alias, "IT", null, usageLocation, true, true,
-        false)).id;
+    return simulator.addSyncedUser(immutableId, alias, alias + "@contoso.com", alias + "@contoso.com", alias, null, alias,
+        alias, usageLocation);
   }
 
   @Test
@@ -44,19 +44,18 @@ class CloudGatewayIT extends DemoIntegrationTest {
     String skuId = cloud.assignLicense(id, "FR", "SPE_E3");
 
     assertThat(skuId).isEqualTo("05e9a617-0261-4cee-bb44-138d3ef5d965");
-    SimulatedTenant.User user = tenant.user(id);
-    assertThat(user.usageLocation).isEqualTo("FR");
-    assertThat(user.assignedSkus()).hasSize(1);
+    SimulatorControls.CloudUser user = simulator.cloudUser(id);
+    assertThat(user.usageLocation()).isEqualTo("FR");
+    assertThat(user.assignedSkuIds()).hasSize(1);
     // Again: nothing more is consumed.
-    int consumed = tenant.skus().get(0).consumed;
+    int consumed = simulator.consumedSeats("SPE_E3");
     cloud.assignLicense(id, "FR", "SPE_E3");
-    assertThat(tenant.skus().get(0).consumed).isEqualTo(consumed);
+    assertThat(simulator.consumedSeats("SPE_E3")).isEqualTo(consumed);
   }
 
   @Test
   void noFreeSeatIsABusinessError() {
-    SimulatedTenant.Sku pack = tenant.skus().get(1);
-    int free = pack.free();
+    int free = simulator.freeSeats("ENTERPRISEPACK");
     for (int i = 0; i < free; i++) {
       cloud.assignLicense(synced("AAIAAAAAAAAAAAAAAAAA" + (char) ('A' + i) + "A==", "cg.seat" + i, "US"), "US", "ENTERPRISEPACK");
     }

@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TasklistBrowserIT extends DemoIntegrationTest {
 
+  @Autowired
+  SimulatorControls simulator;
+
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -40,8 +44,6 @@ class TasklistBrowserIT extends DemoIntegrationTest {
   org.camunda.bpm.engine.RuntimeService runtime;
   @Autowired
   org.camunda.bpm.engine.RepositoryService repository;
-  @Autowired
-  SimulatedTenant tenant;
 
   @BeforeAll
   static void requireChromium() throws IOException {
@@ -106,7 +108,7 @@ class TasklistBrowserIT extends DemoIntegrationTest {
 
   @Test
   void approveThenChooseAnotherSkuThenFindItInCockpit() throws Exception {
-    tenant.addSeats("ENTERPRISEPACK", -tenant.skus().get(1).free());
+    simulator.useUpSeats("ENTERPRISEPACK");
     startOnboarding(request("W00001", "Wanda", "Webapp", ",\"licenseSku\":\"ENTERPRISEPACK\""));
     awaitApprovalTask("W00001");
 

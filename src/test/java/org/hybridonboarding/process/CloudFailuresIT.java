@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.process;
 
 import org.hybridonboarding.cloud.CloudException;
 import org.hybridonboarding.process.Overdue;
@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.SearchScope;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.hybridonboarding.process.OnboardingProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,11 +32,8 @@ import org.springframework.test.context.TestPropertySource;
 class CloudFailuresIT extends DemoIntegrationTest {
 
   @Autowired
-  SimulatedTenant tenant;
-  @Autowired
-  GraphSimulator simulator;
-  @Autowired
-  ConnectSync sync;
+  SimulatorControls simulator;
+
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -69,8 +66,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void noFreeSeatStopsThePreflightAndRetryWorksOnceSeatsAreBought() throws Exception {
-    SimulatedTenant.Sku pack = tenant.skus().get(1);
-    tenant.addSeats("ENTERPRISEPACK", -pack.free());
+    simulator.useUpSeats("ENTERPRISEPACK");
 
     startOnboarding(request("F00001", "Nora", "Seat", ",\"licenseSku\":\"ENTERPRISEPACK\""));
     JsonNode status = awaitProblem("F00001", CloudException.Code.NO_FREE_SEAT.name());
@@ -79,7 +75,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
     assertThat(problem(status, "problemMessage")).contains("No free seat for ENTERPRISEPACK");
     assertThat(adAccounts("F00001")).isZero();
 
-    tenant.addSeats("ENTERPRISEPACK", 5);
+    simulator.addSeats("ENTERPRISEPACK", 5);
     resolve("F00001", "RETRY");
     awaitOnboarded("F00001");
     assertThat(adAccounts("F00001")).isEqualTo(1);
@@ -87,7 +83,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void theOperatorSwitchesToASkuWithFreeSeats() throws Exception {
-    tenant.addSeats("ENTERPRISEPACK", -tenant.skus().get(1).free());
+    simulator.useUpSeats("ENTERPRISEPACK");
 
     startOnboarding(request("F00009", "Sven", "Switch", ",\"licenseSku\":\"ENTERPRISEPACK\""));
     JsonNode status = awaitProblem("F00009", CloudException.Code.NO_FREE_SEAT.name());
@@ -114,9 +110,8 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void anAddressHeldOnlyInTheCloudIsNotPlanned() throws Exception {
-    tenant.sync(new SyncedAccount(null, "Y2xvdWQtb25seS1sZW5hAA==", "lena.m", "lena.meyer@contoso.com",
-        "lena.meyer@contoso.com", "lena.meyer", List.of("SMTP:lena.meyer@contoso.com"), "X99999", "Lena Meyer",
-        "Lena", "Meyer", "Sales", null, "US", true, true, false));
+    simulator.addSyncedUser("Y2xvdWQtb25seS1sZW5hAA==", "lena.m", "lena.meyer@contoso.com", "lena.meyer@contoso.com",
+        "lena.meyer", "X99999", "Lena", "Meyer", "US");
 
     startOnboarding(request("F00003", "Lena", "Meyer", ""));
     awaitOnboarded("F00003");
@@ -126,7 +121,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void aUsageLocationTheLicenceIsNotSoldInGoesToAPerson() throws Exception {
-    tenant.setProhibitedUsageLocations(Set.of("CU"));
+    simulator.setProhibitedUsageLocations(Set.of("CU"));
     try {
       startOnboarding(request("F00004", "Ana", "Location", "").replace("\"DE\"", "\"CU\""));
       JsonNode status = awaitProblem("F00004", CloudException.Code.USAGE_LOCATION_INVALID.name());
@@ -146,19 +141,19 @@ class CloudFailuresIT extends DemoIntegrationTest {
         assertThat(account.getAttributeValue("description")).contains("aborted by an operator at Assign licence (USAGE_LOCATION_INVALID)");
       }
     } finally {
-      tenant.setProhibitedUsageLocations(Set.of());
+      simulator.setProhibitedUsageLocations(Set.of());
     }
   }
 
   @Test
   void replicationOverdueThenRetryOnceSyncRunsAgain() throws Exception {
-    sync.pause();
+    simulator.pauseSync();
     try {
       startOnboarding(request("F00005", "Rita", "Sync", ""));
       JsonNode status = awaitProblem("F00005", Overdue.REPLICATION_OVERDUE.name());
       assertThat(problem(status, "problemMessage")).contains("PT8S").contains("Connect Sync");
     } finally {
-      sync.resume();
+      simulator.resumeSync();
     }
     resolve("F00005", "RETRY");
     awaitOnboarded("F00005");
@@ -166,12 +161,12 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void mailboxOverdueThenRetry() throws Exception {
-    tenant.setMailboxDelay(Duration.ofHours(1));
+    simulator.setMailboxDelay(Duration.ofHours(1));
     try {
       startOnboarding(request("F00006", "Max", "Mailbox", ""));
       awaitProblem("F00006", Overdue.MAILBOX_OVERDUE.name());
     } finally {
-      tenant.setMailboxDelay(Duration.ofSeconds(2));
+      simulator.setMailboxDelay(Duration.ofSeconds(2));
     }
     resolve("F00006", "RETRY");
     awaitOnboarded("F00006");
@@ -179,13 +174,13 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   @Test
   void aRefusedTemporaryAccessPassThenRetry() throws Exception {
-    tenant.setTapPolicyEnabled(false);
+    simulator.setTapPolicyEnabled(false);
     try {
       startOnboarding(request("F00007", "Tara", "Pass", ""));
       JsonNode status = awaitProblem("F00007", CloudException.Code.TAP_FAILED.name());
       assertThat(problem(status, "problemMessage")).contains("policy is not enabled");
     } finally {
-      tenant.setTapPolicyEnabled(true);
+      simulator.setTapPolicyEnabled(true);
     }
     resolve("F00007", "RETRY");
     awaitOnboarded("F00007");
@@ -196,16 +191,16 @@ class CloudFailuresIT extends DemoIntegrationTest {
     simulator.resetRequestCounts();
     double throttledBefore = meters.counter("graph.throttled.responses").count();
     long replicationWaitsBefore = meters.timer("onboarding.replication.wait").count();
-    simulator.injectFaults(new SimulatorProperties.Faults(0.2, Duration.ZERO));
+    simulator.injectFaults(0.2);
     // A squeeze: three resource units per two seconds, where every call costs at least one and the
     // replication watch spends one each second.
-    simulator.setThrottling(new SimulatorProperties.Throttling(3, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150)));
+    simulator.setThrottling(3, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150));
     try {
       startOnboarding(request("F00008", "Fay", "Flaky", ""));
       awaitOnboarded("F00008");
     } finally {
-      simulator.injectFaults(SimulatorProperties.Faults.NONE);
-      simulator.setThrottling(new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)));
+      simulator.injectFaults(0);
+      simulator.setThrottling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150));
     }
     String id = status("F00008").path("processInstanceId").asText();
     assertThat(history.createHistoricIncidentQuery().processInstanceId(id).count()).isZero();

@@ -1,4 +1,4 @@
-package org.hybridonboarding.simulation;
+package org.hybridonboarding.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.hybridonboarding.DemoIntegrationTest;
+import org.hybridonboarding.simulation.SimulatorControls;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.ReplicationWatchProcess;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 class ReplicationWatchIT extends DemoIntegrationTest {
 
   @Autowired
-  GraphSimulator simulator;
-  @Autowired
-  ConnectSync sync;
+  SimulatorControls simulator;
+
   @Autowired
   RuntimeService runtime;
   @Autowired
@@ -68,7 +68,7 @@ class ReplicationWatchIT extends DemoIntegrationTest {
 
   @Test
   void requestsPerIntervalDoNotGrowWithWaitingHiresAndSyncedHiresWakeAtTheNextPoll() {
-    sync.pause();
+    simulator.pauseSync();
     startWaiting(1, 5, 5);
     Window few = measure(3);
     startWaiting(6, 20, 25);
@@ -83,8 +83,8 @@ class ReplicationWatchIT extends DemoIntegrationTest {
     assertThat(many.otherUserReads()).isZero();
 
     Date synced = new Date();
-    sync.runCycle();
-    sync.resume();
+    simulator.runSyncCycle();
+    simulator.resumeSync();
     await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createEventSubscriptionQuery()
         .eventName(OnboardingProcess.MESSAGE_USER_REPLICATED).count() == 0);
 

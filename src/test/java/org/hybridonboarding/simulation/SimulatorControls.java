@@ -1,0 +1,128 @@
+package org.hybridonboarding.simulation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a test does to the simulated world and reads back from it, for tests in any package: seats,
+ * Exchange Online's delay and policies, Graph's faults, throttling and request counts, Connect
+ * Sync's cycle, the embedded directory. The simulator's own classes stay package-private; a test
+ * of the process or of a gateway lives in the package of what it tests and uses this.
+ * (DemoIntegrationTest imports it into the demo contexts.)
+ */
+public class SimulatorControls {
+
+  /** A cloud user as a test sees it. */
+  public record CloudUser(String id, String userPrincipalName, String usageLocation, List<String> assignedSkuIds,
+      List<Licence> licences) {
+  }
+
+  /** One licence assignment: direct (assignedByGroup null) or by a group, and its state. */
+  public record Licence(String skuId, String assignedByGroup, String state, String error) {
+  }
+
+  private final SimulatedTenant tenant;
+  private final GraphSimulator graph;
+  private final ConnectSync sync;
+  private final EmbeddedDirectory directory;
+
+  public SimulatorControls(SimulatedTenant tenant, GraphSimulator graph, ConnectSync sync, EmbeddedDirectory directory) {
+    this.tenant = tenant;
+    this.graph = graph;
+    this.sync = sync;
+    this.directory = directory;
+  }
+
+  public int freeSeats(String skuPartNumber) {
+    return sku(skuPartNumber).free();
+  }
+
+  public int consumedSeats(String skuPartNumber) {
+    return sku(skuPartNumber).consumed;
+  }
+
+  /** Buys (or, negative, cancels) seats. */
+  public void addSeats(String skuPartNumber, int seats) {
+    tenant.addSeats(skuPartNumber, seats);
+  }
+
+  /** Leaves the subscription without a free seat. */
+  public void useUpSeats(String skuPartNumber) {
+    tenant.addSeats(skuPartNumber, -freeSeats(skuPartNumber));
+  }
+
+  private SimulatedTenant.Sku sku(String skuPartNumber) {
+    return tenant.skus().stream().filter(s -> s.skuPartNumber.equals(skuPartNumber)).findFirst().orElseThrow();
+  }
+
+  public void setMailboxDelay(Duration delay) {
+    tenant.setMailboxDelay(delay);
+  }
+
+  public void setProhibitedUsageLocations(Set<String> countries) {
+    tenant.setProhibitedUsageLocations(countries);
+  }
+
+  public void setTapPolicyEnabled(boolean enabled) {
+    tenant.setTapPolicyEnabled(enabled);
+  }
+
+  public boolean cloudUserExists(String id) {
+    return tenant.users().stream().anyMatch(user -> user.id.equals(id));
+  }
+
+  public CloudUser cloudUser(String id) {
+    SimulatedTenant.User user = tenant.user(id);
+    return new CloudUser(user.id, user.userPrincipalName, user.usageLocation,
+        user.assignedSkus().stream().map(Object::toString).toList(),
+        user.assignments.stream().map(a -> new Licence(a.skuId().toString(), a.assignedByGroup(), a.state(), a.error())).toList());
+  }
+
+  /**
+   * A user that Connect Sync brings from somewhere this product does not manage (another forest,
+   * a cloud-only import): it holds these addresses in Entra ID. Returns its id.
+   */
+  public String addSyncedUser(String immutableId, String samAccountName, String userPrincipalName, String mail,
+      String mailNickname, String employeeId, String givenName, String surname, String usageLocation) {
+    List<String> proxies = mail == null ? List.of() : List.of("SMTP:" + mail);
+    return tenant.sync(new SyncedAccount(null, immutableId, samAccountName, userPrincipalName, mail, mailNickname, proxies,
+        employeeId, givenName + " " + surname, givenName, surname, "IT", null, usageLocation, true, true, false)).id;
+  }
+
+  public void resetRequestCounts() {
+    graph.resetRequestCounts();
+  }
+
+  /** Graph requests by "METHOD /path" (ids as {id}), and answers such as "429 …" or "503 …". */
+  public Map<String, Long> requestCounts() {
+    return graph.requestCounts();
+  }
+
+  /** Answers this share of requests with 503 or 504; 0 for none. */
+  public void injectFaults(double rate) {
+    graph.injectFaults(rate == 0 ? SimulatorProperties.Faults.NONE : new SimulatorProperties.Faults(rate, Duration.ZERO));
+  }
+
+  public void setThrottling(int resourceUnits, Duration window, int writes, Duration writeWindow) {
+    graph.setThrottling(new SimulatorProperties.Throttling(resourceUnits, window, writes, writeWindow));
+  }
+
+  public void pauseSync() {
+    sync.pause();
+  }
+
+  public void resumeSync() {
+    sync.resume();
+  }
+
+  public void runSyncCycle() {
+    sync.runCycle();
+  }
+
+  /** Drops every connection, as a restarted domain controller does. */
+  public void restartDirectory() throws Exception {
+    directory.restart();
+  }
+}
