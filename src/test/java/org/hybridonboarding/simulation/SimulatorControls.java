@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What a test does to the simulated world and reads back from it, for tests in any package: seats,
@@ -26,9 +27,11 @@ public class SimulatorControls {
   private final SimulatedTenant tenant;
   private final GraphSimulator graph;
   private final ConnectSync sync;
-  private final EmbeddedDirectory directory;
+  /** Absent where the demo talks to another directory (onboarding.directory.embedded=false, Samba). */
+  private final ObjectProvider<EmbeddedDirectory> directory;
 
-  public SimulatorControls(SimulatedTenant tenant, GraphSimulator graph, ConnectSync sync, EmbeddedDirectory directory) {
+  public SimulatorControls(SimulatedTenant tenant, GraphSimulator graph, ConnectSync sync,
+      ObjectProvider<EmbeddedDirectory> directory) {
     this.tenant = tenant;
     this.graph = graph;
     this.sync = sync;
@@ -123,6 +126,6 @@ public class SimulatorControls {
 
   /** Drops every connection, as a restarted domain controller does. */
   public void restartDirectory() throws Exception {
-    directory.restart();
+    directory.getObject().restart();
   }
 }
