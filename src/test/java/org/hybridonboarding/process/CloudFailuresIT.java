@@ -45,12 +45,15 @@ class CloudFailuresIT extends DemoIntegrationTest {
     JsonNode status = awaitSettled(employeeId);
     assertThat(status.path("openTasks").get(0).path("candidateGroups").get(0).asText()).as(status.toString())
         .isEqualTo("onboarding-operators");
-    assertThat(runtime.getVariable(status.path("processInstanceId").asText(), "problemCode")).isEqualTo(code);
+    assertThat(problem(status, "problemCode")).isEqualTo(code);
     return status;
   }
 
+  /** A variable of the problem the failed step's loop is resolving (the called resolve-problem). */
   private String problem(JsonNode status, String variable) {
-    return (String) runtime.getVariable(status.path("processInstanceId").asText(), variable);
+    String called = runtime.createProcessInstanceQuery().superProcessInstanceId(status.path("processInstanceId").asText())
+        .singleResult().getId();
+    return (String) runtime.getVariable(called, variable);
   }
 
   private void awaitOnboarded(String employeeId) throws Exception {
