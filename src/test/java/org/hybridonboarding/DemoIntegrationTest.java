@@ -157,6 +157,14 @@ public abstract class DemoIntegrationTest {
     }
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.RuntimeService engine;
+
+  /** The process instance an onboarding runs in a call now (a problem being resolved, the undo). */
+  protected String calledInstance(String processInstanceId) {
+    return engine.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult().getId();
+  }
+
   /** The one AD account with this employeeID, read over LDAP as an admin would (every attribute, objectGUID too). */
   protected com.unboundid.ldap.sdk.SearchResultEntry adAccount(String employeeId) throws Exception {
     try (com.unboundid.ldap.sdk.LDAPConnection ldap = new com.unboundid.ldap.sdk.LDAPConnection("localhost", ldapPort(),

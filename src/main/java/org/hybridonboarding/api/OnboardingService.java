@@ -147,13 +147,15 @@ class OnboardingService {
       variables.put(variable.getName(), variable.getValue());
     }
     boolean running = instance.getEndTime() == null;
+    // Looked up once: steps, tasks and incidents all span the onboarding and what it called.
+    List<String> instances = running ? withCalled(id) : List.of();
     String state = running ? "RUNNING" : endState(id);
     return new OnboardingStatus(
         instance.getBusinessKey(),
         id,
         state,
         get(variables, TIME_ZONE),
-        running ? currentSteps(id) : List.of(),
+        currentSteps(instances),
         instant(instance.getStartTime()),
         instant(instance.getEndTime()),
         get(variables, REJECTION_REASON),
@@ -161,8 +163,8 @@ class OnboardingService {
             get(variables, MAIL), get(variables, ACCOUNT_DN), get(variables, IMMUTABLE_ID)),
         new OnboardingStatus.Cloud(get(variables, CLOUD_USER_ID), get(variables, LICENSE_SKU),
             get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY), get(variables, CREDENTIALS_SENT_TO)),
-        running ? openTasks(id) : List.of(),
-        running ? incidents(id) : List.of());
+        openTasks(instances),
+        incidents(instances));
   }
 
   /** Which of the process's end events it reached (the sub-processes' own end events do not count). */
@@ -175,18 +177,28 @@ class OnboardingService {
         .orElse("ENDED");
   }
 
+  /** The onboarding and everything it called that runs now (resolve-problem, undo-onboarding), and theirs. */
+  private List<String> withCalled(String processInstanceId) {
+    List<String> ids = new ArrayList<>(List.of(processInstanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().stream()
+          .map(ProcessInstance::getId)
+          .forEach(ids::add);
+    }
+    return ids;
+  }
+
   /**
    * Where it waits. A step that waits in a called process (a person resolving a problem, the
-   * undo) shows what it waits at there, e.g. "Solve a licence problem".
+   * undo) shows what it waits at there, e.g. "Solve a licence problem", not the call itself.
    */
-  private List<String> currentSteps(String processInstanceId) {
+  private List<String> currentSteps(List<String> processInstanceIds) {
     List<String> steps = new ArrayList<>();
-    ActivityInstance root = runtime.getActivityInstance(processInstanceId);
-    if (root != null) {
-      collectLeaves(root, steps);
-    }
-    for (String called : calledInstances(processInstanceId)) {
-      steps.addAll(currentSteps(called));
+    for (String id : processInstanceIds) {
+      ActivityInstance root = runtime.getActivityInstance(id);
+      if (root != null) {
+        collectLeaves(root, steps);
+      }
     }
     return steps;
   }
@@ -206,24 +218,11 @@ class OnboardingService {
     }
   }
 
-  /** The running process instances this one called (resolve-problem, undo-onboarding), and theirs. */
-  private List<String> calledInstances(String processInstanceId) {
-    return runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
-        .map(ProcessInstance::getId)
-        .toList();
-  }
-
-  /** The onboarding and everything it called, running now. */
-  private List<String> withCalled(String processInstanceId) {
-    List<String> ids = new ArrayList<>(List.of(processInstanceId));
-    for (int i = 0; i < ids.size(); i++) {
-      ids.addAll(calledInstances(ids.get(i)));
+  private List<OnboardingStatus.OpenTask> openTasks(List<String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return List.of();
     }
-    return ids;
-  }
-
-  private List<OnboardingStatus.OpenTask> openTasks(String processInstanceId) {
-    return tasks.createTaskQuery().processInstanceIdIn(withCalled(processInstanceId).toArray(String[]::new)).list().stream()
+    return tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list().stream()
         .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(),
             tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
@@ -237,9 +236,9 @@ class OnboardingService {
    * The incidents where something failed: a failure in a called process shows once, where it
    * happened (Camunda also marks the calling step with an incident of its own that points there).
    */
-  private List<OnboardingStatus.Incident> incidents(String processInstanceId) {
+  private List<OnboardingStatus.Incident> incidents(List<String> processInstanceIds) {
     List<OnboardingStatus.Incident> found = new ArrayList<>();
-    for (String id : withCalled(processInstanceId)) {
+    for (String id : processInstanceIds) {
       runtime.createIncidentQuery().processInstanceId(id).list().stream()
           .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
           .map(incident -> new OnboardingStatus.Incident(incident.getActivityId(), incident.getIncidentType(),

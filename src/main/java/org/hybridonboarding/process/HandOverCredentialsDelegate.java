@@ -10,6 +10,7 @@ import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,6 +39,7 @@ class HandOverCredentialsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate startDate = LocalDate.parse(START_DATE.get(execution));
+    ZoneId zone = settings.timeZone(execution);
     String sentTo;
     try {
       sentTo = cloud.handOverCredentials(new CredentialHandover(
@@ -46,8 +48,8 @@ class HandOverCredentialsDelegate implements JavaDelegate {
           USER_PRINCIPAL_NAME.get(execution),
           MAIL.get(execution),
           startDate,
-          settings.credentialsValidFrom(startDate, settings.timeZone(execution), clock.instant()),
-          settings.timeZone(execution),
+          settings.credentialsValidFrom(startDate, zone, clock.instant()),
+          zone,
           MANAGER_EMPLOYEE_ID.find(execution).orElse(null)));
     } catch (CloudException e) {
       throw new BpmnError(e.code().name(), e.getMessage());

@@ -149,25 +149,30 @@ public class RequestRules {
   static Optional<String> neverInText(String value) {
     for (int i = 0; i < value.length(); ) {
       int cp = value.codePointAt(i);
-      String hex = String.format("U+%04X", cp);
-      if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
-          || cp == 0x061C) {
-        return Optional.of("must not contain bidirectional control characters (" + hex + ")");
-      }
-      if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E
-          || ((cp == 0x200C || cp == 0x200D) && !betweenLettersOfJoiningScript(value, i))) {
-        return Optional.of("must not contain zero-width characters (" + hex + ")");
-      }
-      int type = UCharacter.getType(cp);
-      if (type == UCharacterCategory.UNASSIGNED || type == UCharacterCategory.SURROGATE) {
-        return Optional.of("must not contain unassigned code points (" + hex + ")");
-      }
-      if (type == UCharacterCategory.PRIVATE_USE) {
-        return Optional.of("must not contain private-use characters (" + hex + ")");
+      String problem = neverInText(cp, value, i);
+      if (problem != null) {
+        return Optional.of("must not contain " + problem + " (" + String.format("U+%04X", cp) + ")");
       }
       i += Character.charCount(cp);
     }
     return Optional.empty();
+  }
+
+  /** What the code point at that index is, if it is never part of a text; null when it may be. */
+  private static String neverInText(int cp, String value, int index) {
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F
+        || cp == 0x061C) {
+      return "bidirectional control characters";
+    }
+    if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x180E
+        || ((cp == 0x200C || cp == 0x200D) && !betweenLettersOfJoiningScript(value, index))) {
+      return "zero-width characters";
+    }
+    int type = UCharacter.getType(cp);
+    if (type == UCharacterCategory.UNASSIGNED || type == UCharacterCategory.SURROGATE) {
+      return "unassigned code points";
+    }
+    return type == UCharacterCategory.PRIVATE_USE ? "private-use characters" : null;
   }
 
   private static boolean betweenLettersOfJoiningScript(String value, int index) {
@@ -180,8 +185,9 @@ public class RequestRules {
   }
 
   private static boolean isLetterOrMark(int cp) {
-    return UCharacter.isLetter(cp) || (UCharacter.getType(cp) >= UCharacterCategory.NON_SPACING_MARK
-        && UCharacter.getType(cp) <= UCharacterCategory.COMBINING_SPACING_MARK);
+    int type = UCharacter.getType(cp);
+    return UCharacter.isLetter(cp) || (type >= UCharacterCategory.NON_SPACING_MARK
+        && type <= UCharacterCategory.COMBINING_SPACING_MARK);
   }
 
   private static boolean isLatinOrCommon(int cp) {

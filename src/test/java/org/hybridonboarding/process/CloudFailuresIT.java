@@ -51,9 +51,7 @@ class CloudFailuresIT extends DemoIntegrationTest {
 
   /** A variable of the problem the failed step's loop is resolving (the called resolve-problem). */
   private String problem(JsonNode status, String variable) {
-    String called = runtime.createProcessInstanceQuery().superProcessInstanceId(status.path("processInstanceId").asText())
-        .singleResult().getId();
-    return (String) runtime.getVariable(called, variable);
+    return (String) runtime.getVariable(calledInstance(status.path("processInstanceId").asText()), variable);
   }
 
   private void awaitOnboarded(String employeeId) throws Exception {

@@ -66,8 +66,7 @@ class GroupLicensingIT extends DemoIntegrationTest {
     status = awaitSettled("G00002");
     assertThat(status.path("openTasks").get(0).path("name").asText()).as(status.toString()).isEqualTo("Solve a licence problem");
     // The problem is resolved in the called resolve-problem, which has it in its variables.
-    String id = runtime.createProcessInstanceQuery().superProcessInstanceId(status.path("processInstanceId").asText())
-        .singleResult().getId();
+    String id = calledInstance(status.path("processInstanceId").asText());
     assertThat(runtime.getVariable(id, "problemCode")).isEqualTo(CloudException.Code.NO_FREE_SEAT.name());
     assertThat(runtime.getVariable(id, "problemStep")).isEqualTo(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE);
     assertThat((String) runtime.getVariable(id, "problemMessage")).contains("CountViolation");

@@ -152,7 +152,7 @@ class ProcessModelTest {
         && b.getBpmnElement() instanceof FlowNode node && container.getFlowElements().contains(node);
   }
 
-  /** b is a boundary event on a, or on the same activity as another shape nested in a. */
+  /** b is a boundary event on a. */
   private static boolean attached(BpmnShape a, BpmnShape b) {
     return b.getBpmnElement() instanceof BoundaryEvent event && event.getAttachedTo() == a.getBpmnElement();
   }

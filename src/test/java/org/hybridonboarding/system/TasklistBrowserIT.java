@@ -41,8 +41,6 @@ class TasklistBrowserIT extends DemoIntegrationTest {
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @Autowired
-  org.camunda.bpm.engine.RuntimeService runtime;
-  @Autowired
   org.camunda.bpm.engine.RepositoryService repository;
 
   @BeforeAll
@@ -145,7 +143,7 @@ class TasklistBrowserIT extends DemoIntegrationTest {
       screenshot(admin, "02-cockpit-instance-waiting-for-operator.png");
 
       // The step's loop called resolve-problem: Cockpit shows that instance waiting at the licence task.
-      String called = runtime.createProcessInstanceQuery().superProcessInstanceId(instance).singleResult().getId();
+      String called = calledInstance(instance);
       admin.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + called + "/runtime");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-overlays[data-container-id='Task_ResolveLicence'] .djs-overlay")));
       screenshot(admin, "03-cockpit-called-resolve-problem.png");
