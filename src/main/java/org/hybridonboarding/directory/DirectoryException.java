@@ -10,7 +10,9 @@ public class DirectoryException extends RuntimeException {
     /** Another account holds the employeeID (a rehire, a duplicate). */
     ACCOUNT_EXISTS,
     /** AD refused a planned name taken since it was planned: not for a person, the names are planned again. */
-    NAME_COLLISION
+    NAME_COLLISION,
+    /** No account with the employeeID in the OUs this product manages (deleted, moved away, never there). */
+    ACCOUNT_NOT_FOUND
   }
 
   private final Code code;

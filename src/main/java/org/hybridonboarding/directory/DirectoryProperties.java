@@ -16,12 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param departmentOus department → OU for its new accounts; others go to usersOu
  * @param departmentGroups department → groups its new accounts join
  * @param connections directory connections kept open, for reads and for writes each
+ * @param leaversOu where the accounts of leavers whose mailbox stays (shared) go: inside Connect
+ *     Sync's scope, since the synced user anchors the shared mailbox
+ * @param removedOu where the accounts of leavers without a mailbox go: outside sync scope, so that
+ *     Entra ID and Exchange Online soft-delete the user and the mailbox
  */
 @ConfigurationProperties("onboarding.directory")
 public record DirectoryProperties(
     @DefaultValue("true") boolean embedded,
     String usersOu,
     String quarantineOu,
+    String leaversOu,
+    String removedOu,
     String upnSuffix,
     String mailDomain,
     String routingDomain,
@@ -36,6 +42,16 @@ public record DirectoryProperties(
     if (connections < 1) {
       throw new IllegalArgumentException("onboarding.directory.connections must be at least 1, was " + connections);
     }
+  }
+
+  /** The OUs whose people this product manages: users-ou and the department OUs. */
+  public List<String> managedOus() {
+    List<String> ous = new java.util.ArrayList<>();
+    if (usersOu != null) {
+      ous.add(usersOu);
+    }
+    departmentOus.values().stream().filter(ou -> !ous.contains(ou)).forEach(ous::add);
+    return ous;
   }
 
   /** Departments match without regard to case: HR systems are not consistent about it. */

@@ -36,10 +36,8 @@ import org.springframework.ldap.support.LdapUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The AD gateway over LDAP(S) with Spring LDAP. Over 300 lines, for now with a reason: its three
- * operations (plan names, create the account, quarantine it) share the lookup by employeeID, the
- * DN helpers and the description of AD's failures. The leaver and mover operations (disable,
- * move, leave groups, rename) are the point to split it by operation, not to grow it.
+ * The joiner's AD gateway over LDAP(S) with Spring LDAP: plan names, create the account,
+ * quarantine it. What it shares with the leaver's gateway ({@link LdapLeavers}) is in {@link LdapAccounts}.
  */
 @Component
 class LdapDirectoryGateway implements DirectoryGateway {
@@ -49,18 +47,14 @@ class LdapDirectoryGateway implements DirectoryGateway {
   /** Where an account records which onboarding created it: AD's adminDescription, rarely used. */
   static final String MARKER_ATTRIBUTE = "adminDescription";
   static final String MARKER_PREFIX = "Created by Hybrid Onboarding ";
-  static final int PASSWORD_ATTEMPTS = 3;
-  static final int UAC_NORMAL_ACCOUNT = 0x200;
-  static final int UAC_ACCOUNT_DISABLE = 0x2;
   private static final int MAX_SUFFIX = 999;
   private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
   private final LdapTemplate ldap;
-  private final LdapName base;
+  private final LdapAccounts accounts;
   private final DirectoryProperties properties;
   private final RemoteMailboxStrategy remoteMailbox;
   private final NamingRules naming;
-  private final Supplier<char[]> passwords;
 
   @Autowired
   LdapDirectoryGateway(LdapTemplate ldap, BaseLdapPathSource contextSource, DirectoryProperties properties,
@@ -71,49 +65,33 @@ class LdapDirectoryGateway implements DirectoryGateway {
   LdapDirectoryGateway(LdapTemplate ldap, LdapName base, DirectoryProperties properties,
       RemoteMailboxStrategy remoteMailbox, NamingRules naming, Supplier<char[]> passwords) {
     this.ldap = ldap;
-    this.base = base;
+    this.accounts = new LdapAccounts(ldap, base, passwords);
     this.properties = properties;
     this.remoteMailbox = remoteMailbox;
     this.naming = naming;
-    this.passwords = passwords;
   }
 
   @Override
   public IdentityPlan planIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
-    return described("plan the names", "employeeID " + hire.employeeId(), () -> doPlanIdentity(hire, alsoTaken, claim));
+    return LdapAccounts.described("plan the names", "employeeID " + hire.employeeId(), () -> doPlanIdentity(hire, alsoTaken, claim));
   }
 
   @Override
   public AdAccount createAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId,
       boolean adoptExisting) {
-    return described("create the account", plan.samAccountName() + " in " + plan.ouDn(),
+    return LdapAccounts.described("create the account", plan.samAccountName() + " in " + plan.ouDn(),
         () -> doCreateAccount(hire, plan, groupDns, onboardingId, adoptExisting));
   }
 
   @Override
   public Optional<String> quarantine(String employeeId, String onboardingId, String reason) {
-    return described("quarantine the account", "employeeID " + employeeId, () -> doQuarantine(employeeId, onboardingId, reason));
-  }
-
-  /**
-   * Technical failures (a DC down, a refused bind, a missing OU) become the job's failure and,
-   * once retries are spent, the incident an admin reads in Cockpit: say which system, which
-   * operation, for whom, and AD's own result. Business failures pass unchanged.
-   */
-  private static <T> T described(String operation, String target, Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (DirectoryException business) {
-      throw business;
-    } catch (NamingException e) {
-      throw new IllegalStateException("Active Directory: " + operation + " (" + target + ") failed: " + e.getMessage(), e);
-    }
+    return LdapAccounts.described("quarantine the account", "employeeID " + employeeId, () -> doQuarantine(employeeId, onboardingId, reason));
   }
 
   private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
     String managerDn = null;
     if (hire.managerEmployeeId() != null) {
-      managerDn = findByEmployeeId(hire.managerEmployeeId())
+      managerDn = accounts.findByEmployeeId(hire.managerEmployeeId())
           .map(DirContextOperations::getNameInNamespace)
           .orElseThrow(() -> new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND,
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
@@ -180,7 +158,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
   private AdAccount doCreateAccount(NewHire hire, IdentityPlan plan, List<String> groupDns, String onboardingId,
       boolean adoptExisting) {
     String marker = MARKER_PREFIX + onboardingId;
-    Optional<DirContextOperations> existing = findByEmployeeId(hire.employeeId());
+    Optional<DirContextOperations> existing = accounts.findByEmployeeId(hire.employeeId());
     Name dn;
     if (existing.isPresent()) {
       DirContextOperations account = existing.get();
@@ -204,7 +182,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
       log.info("Account {} for employeeID {} exists already from this onboarding; completing it",
           account.getStringAttribute("sAMAccountName"), hire.employeeId());
     } else {
-      dn = LdapNameBuilder.newInstance(relative(plan.ouDn())).add("CN", plan.cn()).build();
+      dn = LdapNameBuilder.newInstance(accounts.relative(plan.ouDn())).add("CN", plan.cn()).build();
       try {
         ldap.bind(newAccount(dn, hire, plan, marker));
       } catch (NamingException e) {
@@ -218,8 +196,8 @@ class LdapDirectoryGateway implements DirectoryGateway {
       log.info("Created disabled account {} for employeeID {}", plan.samAccountName(), hire.employeeId());
     }
     DirContextOperations account = ldap.lookupContext(dn);
-    if (isDisabled(account)) {
-      setInitialPassword(dn);
+    if (LdapAccounts.isDisabled(account)) {
+      accounts.setRandomPassword(dn);
       enable(dn);
       log.info("Set a random initial password on {} and enabled it (must change at next logon)",
           plan.samAccountName());
@@ -228,13 +206,13 @@ class LdapDirectoryGateway implements DirectoryGateway {
     List<String> groups = new ArrayList<>(groupDns);
     groups.addAll(properties.groupsFor(hire.department()));
     for (String groupDn : groups) {
-      join(groupDn, created.dn());
+      accounts.join(groupDn, created.dn());
     }
     return created;
   }
 
   private Optional<String> doQuarantine(String employeeId, String onboardingId, String reason) {
-    Optional<DirContextOperations> found = findByEmployeeId(employeeId)
+    Optional<DirContextOperations> found = accounts.findByEmployeeId(employeeId)
         .filter(account -> (MARKER_PREFIX + onboardingId).equals(account.getStringAttribute(MARKER_ATTRIBUTE)));
     if (found.isEmpty()) {
       log.info("No account of onboarding {} for employeeID {} to quarantine", onboardingId, employeeId);
@@ -244,44 +222,14 @@ class LdapDirectoryGateway implements DirectoryGateway {
     String dn = account.getNameInNamespace();
     ldap.modifyAttributes(account.getDn(), new ModificationItem[] {
         new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-            new BasicAttribute("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT | UAC_ACCOUNT_DISABLE))),
+            new BasicAttribute("userAccountControl", Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT | LdapAccounts.UAC_ACCOUNT_DISABLE))),
         new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("description", reason))});
-    for (String groupDn : groupsOf(dn)) {
-      try {
-        ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
-            new ModificationItem(DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", dn))});
-      } catch (org.springframework.ldap.NoSuchAttributeException alreadyGone) {
-        log.debug("{} had already left {}", dn, groupDn);
-      }
+    for (String groupDn : accounts.groupsOf(dn)) {
+      accounts.leave(groupDn, dn);
     }
-    LdapName quarantined = LdapNameBuilder.newInstance(relative(properties.quarantineOu()))
-        .add("CN", account.getStringAttribute("cn")).build();
-    LdapName current = LdapUtils.newLdapName(account.getDn());
-    if (!current.equals(quarantined)) {
-      ldap.rename(current, quarantined);
-    }
-    String result = LdapNameBuilder.newInstance(base).add(quarantined).build().toString();
+    String result = accounts.moveTo(account, properties.quarantineOu());
     log.info("Quarantined {} (employeeID {}) as {}: disabled, out of its groups", dn, employeeId, result);
     return Optional.of(result);
-  }
-
-  /** The groups that hold the account as a member (memberOf is computed by AD, not by every directory). */
-  private List<String> groupsOf(String dn) {
-    return ldap.search(query().where("objectClass").is("group").and("member").is(dn),
-        (Object found) -> ((DirContextOperations) found).getNameInNamespace());
-  }
-
-  /** Adds the member; a member already there is what we wanted (AD answers 20 or 68). */
-  private void join(String groupDn, String memberDn) {
-    try {
-      ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
-          new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("member", memberDn))});
-      log.info("Added {} to {}", memberDn, groupDn);
-    } catch (AttributeInUseException | NameAlreadyBoundException alreadyMember) {
-      log.debug("{} is already a member of {}", memberDn, groupDn);
-    } catch (NameNotFoundException e) {
-      throw new IllegalStateException("The group " + groupDn + " does not exist in the directory", e);
-    }
   }
 
   private DirContextAdapter newAccount(Name dn, NewHire hire, IdentityPlan plan, String marker) {
@@ -304,36 +252,15 @@ class LdapDirectoryGateway implements DirectoryGateway {
     entry.setAttributeValue("msExchUsageLocation", hire.usageLocation());
     entry.setAttributeValue(MARKER_ATTRIBUTE, marker);
     // Created disabled: AD refuses an enabled account without a password that meets the policy.
-    entry.setAttributeValue("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT | UAC_ACCOUNT_DISABLE));
+    entry.setAttributeValue("userAccountControl", Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT | LdapAccounts.UAC_ACCOUNT_DISABLE));
     remoteMailbox.attributesFor(plan).forEach((name, values) -> entry.setAttributeValues(name, values.toArray()));
     return entry;
-  }
-
-  /** A policy may refuse even a strong random password (history, banned words): make another. */
-  private void setInitialPassword(Name dn) {
-    for (int attempt = 1; ; attempt++) {
-      char[] password = passwords.get();
-      try {
-        ldap.modifyAttributes(dn, new ModificationItem[] {
-            new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-                new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
-        return;
-      } catch (NamingException e) {
-        if (AdErrors.classify(e) != AdErrors.Kind.WEAK_PASSWORD || attempt == PASSWORD_ATTEMPTS) {
-          throw e;
-        }
-        log.warn("The password policy refused generated password {} of {} for {}; making another",
-            attempt, PASSWORD_ATTEMPTS, dn);
-      } finally {
-        Arrays.fill(password, '\0');
-      }
-    }
   }
 
   private void enable(Name dn) {
     ldap.modifyAttributes(dn, new ModificationItem[] {
         new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-            new BasicAttribute("userAccountControl", Integer.toString(UAC_NORMAL_ACCOUNT))),
+            new BasicAttribute("userAccountControl", Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT))),
         // 0: the user must choose a new password at the first logon.
         new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("pwdLastSet", "0"))});
   }
@@ -357,24 +284,4 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return LocalDateTime.parse(generalizedTime.substring(0, 14), GENERALIZED_TIME).toInstant(ZoneOffset.UTC);
   }
 
-  private static boolean isDisabled(DirContextOperations account) {
-    String uac = account.getStringAttribute("userAccountControl");
-    return uac != null && (Integer.parseInt(uac) & UAC_ACCOUNT_DISABLE) != 0;
-  }
-
-  private Optional<DirContextOperations> findByEmployeeId(String employeeId) {
-    List<DirContextOperations> found = ldap.search(query()
-            .where("objectClass").is("user").and("employeeID").is(employeeId),
-        (Object ctx) -> (DirContextOperations) ctx);
-    if (found.size() > 1) {
-      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, found.size() + " accounts have employeeID " + employeeId);
-    }
-    return found.stream().findFirst();
-  }
-
-  /** Names given as full DNs (OUs, managers) relative to spring.ldap.base, as LdapTemplate expects. */
-  private LdapName relative(String fullDn) {
-    LdapName name = LdapUtils.newLdapName(fullDn);
-    return name.startsWith(base) ? LdapUtils.removeFirst(name, base) : name;
-  }
 }

@@ -1,0 +1,162 @@
+package org.hybridonboarding.directory;
+
+import static org.springframework.ldap.query.LdapQueryBuilder.query;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.naming.Name;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import javax.naming.ldap.LdapName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ldap.AttributeInUseException;
+import org.springframework.ldap.NameAlreadyBoundException;
+import org.springframework.ldap.NameNotFoundException;
+import org.springframework.ldap.NamingException;
+import org.springframework.ldap.NoSuchAttributeException;
+import org.springframework.ldap.core.DirContextOperations;
+import org.springframework.ldap.core.LdapTemplate;
+import org.springframework.ldap.support.LdapNameBuilder;
+import org.springframework.ldap.support.LdapUtils;
+
+/**
+ * What the joiner's and the leaver's AD gateways both do to an account: find it by employeeID,
+ * its groups, joining and leaving one, a random password, and how AD's failures are told.
+ */
+final class LdapAccounts {
+
+  private static final Logger log = LoggerFactory.getLogger(LdapAccounts.class);
+
+  static final int PASSWORD_ATTEMPTS = 3;
+  static final int UAC_NORMAL_ACCOUNT = 0x200;
+  static final int UAC_ACCOUNT_DISABLE = 0x2;
+
+  private final LdapTemplate ldap;
+  private final LdapName base;
+  private final Supplier<char[]> passwords;
+
+  LdapAccounts(LdapTemplate ldap, LdapName base, Supplier<char[]> passwords) {
+    this.ldap = ldap;
+    this.base = base;
+    this.passwords = passwords;
+  }
+
+  LdapName base() {
+    return base;
+  }
+
+  /**
+   * Technical failures (a DC down, a refused bind, a missing OU) become the job's failure and,
+   * once retries are spent, the incident an admin reads in Cockpit: say which system, which
+   * operation, for whom, and AD's own result. Business failures pass unchanged.
+   */
+  static <T> T described(String operation, String target, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (DirectoryException business) {
+      throw business;
+    } catch (NamingException e) {
+      throw new IllegalStateException("Active Directory: " + operation + " (" + target + ") failed: " + e.getMessage(), e);
+    }
+  }
+
+  Optional<DirContextOperations> findByEmployeeId(String employeeId) {
+    List<DirContextOperations> found = ldap.search(query()
+            .where("objectClass").is("user").and("employeeID").is(employeeId),
+        (Object ctx) -> (DirContextOperations) ctx);
+    if (found.size() > 1) {
+      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, found.size() + " accounts have employeeID " + employeeId);
+    }
+    return found.stream().findFirst();
+  }
+
+  /** The groups that hold the account as a member (memberOf is computed by AD, not by every directory). */
+  List<String> groupsOf(String dn) {
+    return ldap.search(query().where("objectClass").is("group").and("member").is(dn),
+        (Object found) -> ((DirContextOperations) found).getNameInNamespace());
+  }
+
+  /** Adds the member; a member already there is what we wanted (AD answers 20 or 68). */
+  void join(String groupDn, String memberDn) {
+    try {
+      ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
+          new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("member", memberDn))});
+      log.info("Added {} to {}", memberDn, groupDn);
+    } catch (AttributeInUseException | NameAlreadyBoundException alreadyMember) {
+      log.debug("{} is already a member of {}", memberDn, groupDn);
+    } catch (NameNotFoundException e) {
+      throw new IllegalStateException("The group " + groupDn + " does not exist in the directory", e);
+    }
+  }
+
+  /** Removes the member; one already gone is what we wanted. */
+  void leave(String groupDn, String memberDn) {
+    try {
+      ldap.modifyAttributes(relative(groupDn), new ModificationItem[] {
+          new ModificationItem(DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", memberDn))});
+    } catch (NoSuchAttributeException alreadyGone) {
+      log.debug("{} had already left {}", memberDn, groupDn);
+    }
+  }
+
+  /** Moves the entry under that OU keeping its cn (modrdn: same objectGUID); returns the full new DN. */
+  String moveTo(DirContextOperations account, String ouDn) {
+    LdapName target = LdapNameBuilder.newInstance(relative(ouDn)).add("CN", account.getStringAttribute("cn")).build();
+    LdapName current = LdapUtils.newLdapName(account.getDn());
+    if (!current.equals(target)) {
+      ldap.rename(current, target);
+    }
+    return full(target);
+  }
+
+  /** A random password nobody sees; a policy may refuse even a strong one (history, banned words): make another. */
+  void setRandomPassword(Name dn) {
+    for (int attempt = 1; ; attempt++) {
+      char[] password = passwords.get();
+      try {
+        ldap.modifyAttributes(dn, new ModificationItem[] {
+            new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+                new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
+        return;
+      } catch (NamingException e) {
+        if (AdErrors.classify(e) != AdErrors.Kind.WEAK_PASSWORD || attempt == PASSWORD_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("The password policy refused generated password {} of {} for {}; making another",
+            attempt, PASSWORD_ATTEMPTS, dn);
+      } finally {
+        Arrays.fill(password, '\0');
+      }
+    }
+  }
+
+  static boolean isDisabled(DirContextOperations account) {
+    String uac = account.getStringAttribute("userAccountControl");
+    return uac != null && (Integer.parseInt(uac) & UAC_ACCOUNT_DISABLE) != 0;
+  }
+
+  /** Names given as full DNs (OUs, managers) relative to spring.ldap.base, as LdapTemplate expects. */
+  LdapName relative(String fullDn) {
+    LdapName name = LdapUtils.newLdapName(fullDn);
+    return name.startsWith(base) ? LdapUtils.removeFirst(name, base) : name;
+  }
+
+  String full(LdapName relative) {
+    LdapName name = (LdapName) base.clone();
+    try {
+      name.addAll(relative);
+    } catch (javax.naming.InvalidNameException e) {
+      throw new IllegalArgumentException(e);
+    }
+    return name.toString();
+  }
+
+  /** Whether the full DN lies at or below the OU. */
+  static boolean isUnder(String dn, String ouDn) {
+    return ouDn != null && LdapUtils.newLdapName(dn).startsWith(LdapUtils.newLdapName(ouDn));
+  }
+}
