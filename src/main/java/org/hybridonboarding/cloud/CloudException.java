@@ -16,7 +16,9 @@ public class CloudException extends RuntimeException {
     /** A planned address is held in Entra ID by something this product did not create. */
     ADDRESS_IN_USE,
     /** Entra ID refused a Temporary Access Pass (policy off, user not in scope). */
-    TAP_FAILED
+    TAP_FAILED,
+    /** Entra ID refused to take a licence away (another licence depends on it, say). */
+    LICENSE_REMOVAL_REFUSED
   }
 
   private final Code code;

@@ -11,7 +11,9 @@ import com.microsoft.kiota.authentication.AllowedHostsValidator;
 import com.microsoft.kiota.authentication.AuthenticationProvider;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import com.microsoft.kiota.http.middleware.options.RetryHandlerOption;
+import com.azure.core.credential.TokenCredential;
 import java.net.URI;
+import java.util.Optional;
 import java.util.Map;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +63,23 @@ public class GraphClientConfiguration {
 
   static AuthenticationProvider authentication(GraphProperties properties) {
     String host = URI.create(properties.baseUrl()).getHost();
+    Optional<TokenCredential> credential = credential(properties);
+    if (credential.isPresent()) {
+      return new AzureIdentityAuthenticationProvider(credential.get(), new String[] {host}, GRAPH_SCOPE);
+    }
+    if (present(properties.staticToken())) {
+      return new BaseBearerTokenAuthenticationProvider(new StaticToken(properties.staticToken(), host));
+    }
+    throw new IllegalStateException("No Microsoft Graph credentials: set onboarding.graph.tenant-id, "
+        + "onboarding.graph.client-id and ONBOARDING_GRAPH_CLIENT_SECRET (or onboarding.graph.client-certificate-path) "
+        + "in the environment");
+  }
+
+  /**
+   * The app registration's credential (a certificate, else a client secret), when one is configured:
+   * Graph and the Exchange Online admin API take tokens of the same app, for their own audiences.
+   */
+  public static Optional<TokenCredential> credential(GraphProperties properties) {
     if (present(properties.clientCertificatePath())) {
       require(properties.tenantId(), "onboarding.graph.tenant-id (ONBOARDING_GRAPH_TENANT_ID)");
       require(properties.clientId(), "onboarding.graph.client-id (ONBOARDING_GRAPH_CLIENT_ID)");
@@ -73,24 +92,18 @@ public class GraphClientConfiguration {
       } else {
         builder.pemCertificate(path);
       }
-      return new AzureIdentityAuthenticationProvider(builder.build(), new String[] {host}, GRAPH_SCOPE);
+      return Optional.of(builder.build());
     }
     if (present(properties.clientSecret())) {
       require(properties.tenantId(), "onboarding.graph.tenant-id (ONBOARDING_GRAPH_TENANT_ID)");
       require(properties.clientId(), "onboarding.graph.client-id (ONBOARDING_GRAPH_CLIENT_ID)");
-      var credential = new ClientSecretCredentialBuilder()
+      return Optional.of(new ClientSecretCredentialBuilder()
           .tenantId(properties.tenantId())
           .clientId(properties.clientId())
           .clientSecret(properties.clientSecret())
-          .build();
-      return new AzureIdentityAuthenticationProvider(credential, new String[] {host}, GRAPH_SCOPE);
+          .build());
     }
-    if (present(properties.staticToken())) {
-      return new BaseBearerTokenAuthenticationProvider(new StaticToken(properties.staticToken(), host));
-    }
-    throw new IllegalStateException("No Microsoft Graph credentials: set onboarding.graph.tenant-id, "
-        + "onboarding.graph.client-id and ONBOARDING_GRAPH_CLIENT_SECRET (or onboarding.graph.client-certificate-path) "
-        + "in the environment");
+    return Optional.empty();
   }
 
   private static boolean present(String value) {

@@ -13,18 +13,20 @@ import org.springframework.stereotype.Component;
 
 /** The cloud gateway: Microsoft Graph v1.0 through the Graph SDK for Java. */
 @Component
-class GraphCloudGateway implements CloudGateway {
+class GraphCloudGateway implements CloudGateway, LeaverCloud {
 
   private static final Logger log = LoggerFactory.getLogger(GraphCloudGateway.class);
 
   private final GraphUsers users;
   private final GraphLicensing licensing;
   private final GraphMail mail;
+  private final GraphLeavers leavers;
 
   GraphCloudGateway(GraphServiceClient graph, HandoverProperties handover) {
     this.users = new GraphUsers(graph);
     this.licensing = new GraphLicensing(graph, users);
     this.mail = new GraphMail(graph, users, handover);
+    this.leavers = new GraphLeavers(graph);
   }
 
   @Override
@@ -83,6 +85,50 @@ class GraphCloudGateway implements CloudGateway {
       mail.send(to, subject, html);
       return null;
     });
+  }
+
+  @Override
+  public Optional<LeaverCloud.Leaver> findLeaver(String immutableId) {
+    return described("find the leaver", "onPremisesImmutableId " + immutableId, () -> leavers.find(immutableId));
+  }
+
+  @Override
+  public void revokeSignInSessions(String userId) {
+    described("revoke the sign-in sessions", "user " + userId, () -> {
+      leavers.revokeSignInSessions(userId);
+      return null;
+    });
+  }
+
+  @Override
+  public int deleteTemporaryAccessPasses(String userId) {
+    return described("delete the Temporary Access Passes", "user " + userId, () -> leavers.deleteTemporaryAccessPasses(userId));
+  }
+
+  @Override
+  public Optional<String> mailboxPurpose(String userId) {
+    return described("read the mailbox's purpose", "user " + userId, () -> leavers.mailboxPurpose(userId));
+  }
+
+  @Override
+  public void setAutomaticReply(String userId, String message) {
+    described("set the automatic reply", "user " + userId, () -> {
+      leavers.setAutomaticReply(userId, message);
+      return null;
+    });
+  }
+
+  @Override
+  public void restoreLicenses(String userId, String usageLocation, List<String> skuIds) {
+    described("assign the licences again", "user " + userId, () -> {
+      leavers.restoreLicenses(userId, usageLocation, skuIds);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean softDeleted(String userId) {
+    return described("look in the deleted items", "user " + userId, () -> leavers.softDeleted(userId));
   }
 
   /**

@@ -157,7 +157,7 @@ final class GraphLicensing {
   }
 
   /** Graph answers licence problems with 400 and words, not codes: map the words it uses. */
-  private static RuntimeException licenseFailure(ODataError error, String skuPartNumber) {
+  static RuntimeException licenseFailure(ODataError error, String skuPartNumber) {
     if (error.getResponseStatusCode() != 400) {
       return error;
     }
@@ -194,7 +194,15 @@ final class GraphLicensing {
       AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
       body.setAddLicenses(new ArrayList<>());
       body.setRemoveLicenses(new ArrayList<>(direct));
-      graph.users().byUserId(userId).assignLicense().post(body);
+      try {
+        graph.users().byUserId(userId).assignLicense().post(body);
+      } catch (ODataError error) {
+        if (error.getResponseStatusCode() == 400) {
+          throw new CloudException(CloudException.Code.LICENSE_REMOVAL_REFUSED, "Entra ID refused to remove the licences of "
+              + user.getUserPrincipalName() + ": " + (error.getError() == null ? error.getMessage() : error.getError().getMessage()));
+        }
+        throw error;
+      }
       log.info("Removed {} licence(s) from {}", direct.size(), user.getUserPrincipalName());
     }
     return direct.stream().map(UUID::toString).toList();

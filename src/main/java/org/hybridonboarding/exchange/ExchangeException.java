@@ -1,0 +1,24 @@
+package org.hybridonboarding.exchange;
+
+/** A business failure in Exchange Online that a person must decide on, with Exchange's own words. */
+public class ExchangeException extends RuntimeException {
+
+  /** What went wrong; its name is the process's error code. */
+  public enum Code {
+    /** The app may not run the cmdlet: Exchange.ManageAsApp or the Exchange role is missing. */
+    EXCHANGE_ACCESS_DENIED,
+    /** Exchange Online has no mailbox with that identity. */
+    MAILBOX_NOT_FOUND
+  }
+
+  private final Code code;
+
+  public ExchangeException(Code code, String message) {
+    super(message);
+    this.code = code;
+  }
+
+  public Code code() {
+    return code;
+  }
+}
