@@ -30,6 +30,7 @@ class ConnectSync implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectSync.class);
   private static final String REMOTE_USER_MAILBOX = "2147483648";
+  private static final String REMOTE_SHARED_MAILBOX = "34359738368";
   private static final int PAGE_SIZE = 500;
   private static final String[] ATTRIBUTES = {"objectGUID", "sAMAccountName", "userPrincipalName", "mail",
       "mailNickname", "proxyAddresses", "employeeID", "displayName", "givenName", "sn", "department", "title",
@@ -212,7 +213,8 @@ class ConnectSync implements AutoCloseable {
     String[] proxies = ctx.getStringAttributes("proxyAddresses");
     String uac = ctx.getStringAttribute("userAccountControl");
     boolean enabled = uac == null || (Integer.parseInt(uac) & 0x2) == 0;
-    boolean remoteMailbox = REMOTE_USER_MAILBOX.equals(ctx.getStringAttribute("msExchRecipientTypeDetails"))
+    String typeDetails = ctx.getStringAttribute("msExchRecipientTypeDetails");
+    boolean remoteMailbox = REMOTE_USER_MAILBOX.equals(typeDetails) || REMOTE_SHARED_MAILBOX.equals(typeDetails)
         || ctx.getStringAttribute("targetAddress") != null;
     return new SyncedAccount(
         ctx.getNameInNamespace(),
@@ -231,7 +233,8 @@ class ConnectSync implements AutoCloseable {
         ctx.getStringAttribute("msExchUsageLocation"),
         enabled,
         remoteMailbox,
-        ctx.getObjectAttribute("msExchMailboxGuid") != null);
+        ctx.getObjectAttribute("msExchMailboxGuid") != null,
+        REMOTE_SHARED_MAILBOX.equals(typeDetails));
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.hybridonboarding.simulation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import org.hybridonboarding.simulation.SimulatedTenant.User;
  * provisioning delay, and the mail delivered into mailboxes. Called under the tenant's lock.
  */
 final class ExchangeOnline {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExchangeOnline.class);
+  static final Duration DISCONNECTED_AFTER = Duration.ofDays(30);
 
   private final Clock clock;
   private volatile Duration mailboxDelay;
@@ -32,10 +36,51 @@ final class ExchangeOnline {
     this.mailboxDelay = delay;
   }
 
-  /** Exchange Online provisions a mailbox for a licensed remote-mailbox user, after a delay. */
+  /**
+   * Exchange Online provisions a mailbox for a licensed remote-mailbox user, after a delay. A
+   * shared mailbox needs no licence; a user mailbox whose licence went is disconnected 30 days
+   * later (and reconnected when licensed again before that).
+   */
   boolean hasMailbox(User user) {
-    return user.licensedAt != null && user.source.remoteMailbox() && !user.mailboxBlocked
-        && !clock.instant().isBefore(user.licensedAt.plus(mailboxDelay));
+    if (user.deletedAt != null || !user.source.remoteMailbox()) {
+      return false;
+    }
+    Instant now = clock.instant();
+    if (user.mailbox == null) {
+      if (user.licensedAt == null || user.mailboxBlocked || now.isBefore(user.licensedAt.plus(mailboxDelay))) {
+        return false;
+      }
+      user.mailbox = new SimulatedMailbox(user.licensedAt.plus(mailboxDelay));
+    }
+    if (user.mailbox.type == SimulatedMailbox.Type.SharedMailbox || user.licensedAt != null) {
+      return true;
+    }
+    return user.unlicensedSince != null && now.isBefore(user.unlicensedSince.plus(DISCONNECTED_AFTER));
+  }
+
+  /**
+   * What Connect Sync brings decides the mailbox's type (KB2710029): a mailbox converted to shared
+   * in Exchange Online whose on-premises object still says RemoteUserMailbox is a user mailbox
+   * again after the sync — and without a licence on its way to being disconnected.
+   */
+  void followOnPremises(User user) {
+    if (user.mailbox != null && user.mailbox.type == SimulatedMailbox.Type.SharedMailbox && !user.source.sharedMailbox()) {
+      user.mailbox.type = SimulatedMailbox.Type.UserMailbox;
+      if (user.licensedAt == null && user.unlicensedSince == null) {
+        user.unlicensedSince = clock.instant();
+      }
+      log.warn("Simulated Connect Sync turned the shared mailbox of {} back into a user mailbox: its on-premises object "
+          + "still says RemoteUserMailbox", user.userPrincipalName);
+    }
+  }
+
+  /** Set-Mailbox -Type Shared | Regular. */
+  void setType(User user, SimulatedMailbox.Type type) {
+    SimulatedMailbox mailbox = requireMailbox(user);
+    if (mailbox.type != type && type == SimulatedMailbox.Type.UserMailbox && user.licensedAt == null) {
+      user.unlicensedSince = clock.instant();
+    }
+    mailbox.type = type;
   }
 
   /** POST /users/{sender}/sendMail: delivered into the mailboxes of the recipients that have one. */
@@ -57,10 +102,11 @@ final class ExchangeOnline {
     return List.copyOf(user.messages);
   }
 
-  private void requireMailbox(User user) {
+  SimulatedMailbox requireMailbox(User user) {
     if (!hasMailbox(user)) {
       throw new GraphError(404, "MailboxNotEnabledForRESTAPI",
           "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
     }
+    return user.mailbox;
   }
 }

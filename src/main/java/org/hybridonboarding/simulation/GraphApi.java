@@ -50,8 +50,11 @@ final class GraphApi {
   }
 
   private static final Pattern USER = Pattern.compile("/users/([^/]+)");
-  private static final Pattern USER_PART = Pattern.compile("/users/([^/]+)/(assignLicense|mailboxSettings|sendMail|messages)");
+  private static final Pattern USER_PART = Pattern.compile(
+      "/users/([^/]+)/(assignLicense|mailboxSettings|sendMail|messages|revokeSignInSessions)");
   private static final Pattern TAP = Pattern.compile("/users/([^/]+)/authentication/temporaryAccessPassMethods");
+  private static final Pattern TAP_ITEM = Pattern.compile("/users/([^/]+)/authentication/temporaryAccessPassMethods/([^/]+)");
+  private static final Pattern DELETED_ITEM = Pattern.compile("/directory/deletedItems/([^/]+)");
   /** Properties a client may change on a user mastered on-premises. */
   private static final Set<String> CLOUD_MASTERED = Set.of("usageLocation", "preferredLanguage");
 
@@ -79,6 +82,25 @@ final class GraphApi {
       return new Route("GET /subscribedSkus", true, 1, false, r -> Response.ok(
           GraphJson.collection("subscribedSkus", tenant.skus().stream().map(GraphJson::sku).toList(), null)));
     }
+    Matcher tapItem = TAP_ITEM.matcher(path);
+    if (tapItem.matches() && method.equals("DELETE")) {
+      return new Route("DELETE /users/{id}/authentication/temporaryAccessPassMethods/{id}", true, 1, true, r -> {
+        tenant.deleteTemporaryAccessPass(decode(tapItem.group(1)), decode(tapItem.group(2)));
+        return Response.status(204);
+      });
+    }
+    if (path.equals("/directory/deletedItems/microsoft.graph.user") && method.equals("GET")) {
+      return new Route("GET /directory/deletedItems/microsoft.graph.user", true, readUnits, false, r -> Response.ok(
+          GraphJson.collection("directory/deletedItems/microsoft.graph.user",
+              tenant.deletedUsers().stream().map(this::deletedUser).toList(), null)));
+    }
+    Matcher deletedItem = DELETED_ITEM.matcher(path);
+    if (deletedItem.matches() && method.equals("GET")) {
+      String id = decode(deletedItem.group(1));
+      return new Route("GET /directory/deletedItems/{id}", true, readUnits, false, r -> Response.ok(GraphJson.entity(
+          "directory/deletedItems/$entity", tenant.deletedUsers().stream().filter(u -> u.id.equals(id)).findFirst()
+              .map(this::deletedUser).orElseThrow(() -> GraphError.notFound(id)))));
+    }
     if (tap.matches() && method.equals("POST")) {
       return new Route("POST /users/{id}/authentication/temporaryAccessPassMethods", true, 1, true,
           r -> createTap(decode(tap.group(1)), r));
@@ -94,6 +116,13 @@ final class GraphApi {
           return new Route("POST /users/{id}/assignLicense", true, 1, true, r -> assignLicense(id, r));
         case "mailboxSettings GET":
           return new Route("GET /users/{id}/mailboxSettings", false, 0, false, r -> mailboxSettings(id));
+        case "mailboxSettings PATCH":
+          return new Route("PATCH /users/{id}/mailboxSettings", false, 0, false, r -> patchMailboxSettings(id, r));
+        case "revokeSignInSessions POST":
+          return new Route("POST /users/{id}/revokeSignInSessions", true, 1, true, r -> {
+            tenant.revokeSignInSessions(id);
+            return Response.ok(Map.of("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", "value", true));
+          });
         case "sendMail POST":
           return new Route("POST /users/{id}/sendMail", false, 0, false, r -> sendMail(id, r));
         case "messages GET":
@@ -182,19 +211,48 @@ final class GraphApi {
 
   private Response mailboxSettings(String id) {
     SimulatedTenant.User user = tenant.user(id);
-    if (!tenant.hasMailbox(user)) {
-      throw mailboxNotEnabled();
-    }
+    SimulatedMailbox mailbox = tenant.mailbox(id);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + user.id + "')/mailboxSettings");
     settings.put("archiveFolder", "AAMkAGI2TG93AAA=");
     settings.put("timeZone", "UTC");
-    settings.put("automaticRepliesSetting", Map.of("status", "disabled", "externalAudience", "all"));
+    Map<String, Object> replies = new LinkedHashMap<>();
+    replies.put("status", mailbox.automaticReply == null ? "disabled" : "alwaysEnabled");
+    replies.put("externalAudience", "all");
+    replies.put("internalReplyMessage", mailbox.automaticReply == null ? "" : mailbox.automaticReply);
+    replies.put("externalReplyMessage", mailbox.automaticReply == null ? "" : mailbox.automaticReply);
+    settings.put("automaticRepliesSetting", replies);
     settings.put("language", Map.of("locale", "en-US", "displayName", "English (United States)"));
     settings.put("dateFormat", "M/d/yyyy");
     settings.put("timeFormat", "h:mm tt");
-    settings.put("userPurpose", "user");
+    settings.put("userPurpose", mailbox.type.userPurpose);
     return Response.ok(settings);
+  }
+
+  /** Only automaticRepliesSetting is modelled; userPurpose is read-only, as in Graph. */
+  private Response patchMailboxSettings(String id, Request request) {
+    JsonNode body = required(request);
+    if (body.has("userPurpose")) {
+      throw new GraphError(400, "ErrorInvalidProperty", "The property 'userPurpose' is read-only.");
+    }
+    JsonNode replies = body.path("automaticRepliesSetting");
+    if (replies.isObject()) {
+      String status = replies.path("status").asText("");
+      if (!List.of("disabled", "alwaysEnabled", "scheduled").contains(status)) {
+        throw new GraphError(400, "ErrorInvalidRequest", "Invalid automaticRepliesSetting status '" + status + "'.");
+      }
+      tenant.setAutomaticReply(id, status.equals("disabled") ? null : replies.path("internalReplyMessage").asText(""));
+    } else {
+      tenant.mailbox(id);
+    }
+    return Response.ok(Map.of("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#users('" + id + "')/mailboxSettings"));
+  }
+
+  private Map<String, Object> deletedUser(SimulatedTenant.User user) {
+    Map<String, Object> json = GraphJson.select(user(user), null);
+    json.put("@odata.type", "#microsoft.graph.user");
+    json.put("deletedDateTime", user.deletedAt.toString());
+    return json;
   }
 
   private Response sendMail(String id, Request request) {
@@ -285,11 +343,6 @@ final class GraphApi {
       throw new GraphError(400, "BadRequest", "Empty Payload. JSON content expected.");
     }
     return request.body();
-  }
-
-  private static GraphError mailboxNotEnabled() {
-    return new GraphError(404, "MailboxNotEnabledForRESTAPI",
-        "The mailbox is either inactive, soft-deleted, or is hosted on-premise.");
   }
 
   private static UUID uuid(String value) {

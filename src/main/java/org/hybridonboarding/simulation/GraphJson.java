@@ -36,6 +36,8 @@ final class GraphJson {
     u.put("employeeId", source.employeeId());
     u.put("usageLocation", user.usageLocation);
     u.put("accountEnabled", source.accountEnabled());
+    u.put("signInSessionsValidFromDateTime", (user.signInSessionsValidFrom == null ? user.createdDateTime
+        : user.signInSessionsValidFrom).toString());
     u.put("proxyAddresses", source.proxyAddresses());
     u.put("createdDateTime", user.createdDateTime.toString());
     u.put("onPremisesImmutableId", source.immutableId());

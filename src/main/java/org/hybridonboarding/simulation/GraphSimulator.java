@@ -39,6 +39,7 @@ class GraphSimulator implements AutoCloseable {
   private static final double THROTTLE_WARNING = 0.8;
 
   private final GraphApi api;
+  private final ExchangeAdminApi adminApi;
   private final ObjectMapper json;
   private final Clock clock;
   private final Throttle throttle;
@@ -50,6 +51,7 @@ class GraphSimulator implements AutoCloseable {
   GraphSimulator(SimulatedTenant tenant, ObjectMapper json, Clock clock, SimulatorProperties properties)
       throws IOException {
     this.api = new GraphApi(tenant);
+    this.adminApi = new ExchangeAdminApi(tenant);
     this.json = json;
     this.clock = clock;
     this.throttle = new Throttle(clock, properties.throttling());
@@ -58,6 +60,7 @@ class GraphSimulator implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(16);
     server.setExecutor(executor);
     server.createContext(VERSION + "/", this::handle);
+    server.createContext(ExchangeAdminApi.PREFIX, this::handle);
     server.start();
     log.info("Simulated Microsoft Graph listening on http://localhost:{}{}", port(), VERSION);
   }
@@ -93,9 +96,13 @@ class GraphSimulator implements AutoCloseable {
       GraphApi.Response response;
       try {
         URI uri = exchange.getRequestURI();
-        GraphApi.Request request = new GraphApi.Request(exchange.getRequestMethod(),
-            uri.getRawPath().substring(VERSION.length()), query(uri.getRawQuery()), headers, readBody(exchange));
-        response = serveTopLevel(request);
+        if (uri.getRawPath().startsWith(ExchangeAdminApi.PREFIX)) {
+          response = serveAdminApi(exchange.getRequestMethod(), uri.getRawPath(), headers, readBody(exchange));
+        } else {
+          GraphApi.Request request = new GraphApi.Request(exchange.getRequestMethod(),
+              uri.getRawPath().substring(VERSION.length()), query(uri.getRawQuery()), headers, readBody(exchange));
+          response = serveTopLevel(request);
+        }
       } catch (GraphError error) {
         response = error(error, requestId, headers.get("client-request-id"));
       } catch (RuntimeException e) {
@@ -120,6 +127,25 @@ class GraphSimulator implements AutoCloseable {
         out.write(bytes);
       }
     }
+  }
+
+  /** The Exchange Online admin API: a bearer token too, errors in the same error object. */
+  private GraphApi.Response serveAdminApi(String method, String path, Map<String, String> headers, JsonNode body) {
+    String auth = headers.get("authorization");
+    if (auth == null || !auth.startsWith("Bearer ") || auth.substring(7).isBlank()) {
+      count("POST /adminapi (unauthenticated)");
+      throw new GraphError(401, "InvalidAuthenticationToken", "Access token is empty.");
+    }
+    if (!method.equals("POST")) {
+      throw new GraphError(405, "MethodNotAllowed", "InvokeCommand takes POST.");
+    }
+    String cmdlet = body == null ? "?" : body.path("CmdletInput").path("CmdletName").asText("?");
+    count("POST /adminapi InvokeCommand " + cmdlet);
+    return adminApi.invoke(path, body);
+  }
+
+  void setExchangeRoleAssigned(boolean assigned) {
+    adminApi.setRoleAssigned(assigned);
   }
 
   private GraphApi.Response serveTopLevel(GraphApi.Request request) {

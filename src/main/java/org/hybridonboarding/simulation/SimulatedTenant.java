@@ -29,6 +29,7 @@ class SimulatedTenant {
   static final String EXCHANGE_PLAN_NAME = "EXCHANGE_S_ENTERPRISE";
   static final int TAP_MIN_MINUTES = 60;
   static final int TAP_MAX_MINUTES = 43_200;
+  static final Duration SOFT_DELETE_RETENTION = Duration.ofDays(30);
 
   /** A subscription: what GET /subscribedSkus shows. */
   static final class Sku {
@@ -80,7 +81,15 @@ class SimulatedTenant {
     Instant lastSync;
     final List<Assignment> assignments = new ArrayList<>();
     Instant licensedAt;
+    /** When the last licence went: an unlicensed user mailbox is disconnected 30 days later. */
+    Instant unlicensedSince;
     boolean mailboxBlocked;
+    /** Exchange Online's mailbox, once provisioned. */
+    SimulatedMailbox mailbox;
+    /** Soft-deleted (in deletedItems) since then; restorable for 30 days. */
+    Instant deletedAt;
+    /** revokeSignInSessions: tokens issued before this no longer work. */
+    Instant signInSessionsValidFrom;
     final List<Message> messages = new ArrayList<>();
     TemporaryAccessPass temporaryAccessPass;
     /** The tenant's change sequence number of this user's last change, for delta queries. */
@@ -126,6 +135,8 @@ class SimulatedTenant {
   /** The same users by their anchor (immutableId): a sync cycle looks each one up. */
   private final Map<String, User> byAnchor = new HashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  /** Users that left sync scope, by anchor: Entra ID's deleted items. */
+  private final Map<String, User> deleted = new LinkedHashMap<>();
   private long changeSequence;
 
   SimulatedTenant(Clock clock, SimulatorProperties properties) {
@@ -146,6 +157,10 @@ class SimulatedTenant {
   /** Connect Sync's export of one AD user: matched on the source anchor, created or updated. */
   synchronized User sync(SyncedAccount account) {
     User user = byAnchor.computeIfAbsent(account.immutableId(), anchor -> {
+      User restored = restore(anchor);
+      if (restored != null) {
+        return restored;
+      }
       User created = new User(clock.instant());
       users.put(created.id, created);
       return created;
@@ -161,7 +176,23 @@ class SimulatedTenant {
     }
     user.mailboxBlocked = account.hasMailboxGuid();
     user.lastSync = clock.instant();
+    exchange.followOnPremises(user);
     return user;
+  }
+
+  /**
+   * Back in sync scope within 30 days of leaving it: the same user (same id) and its mailbox come
+   * back from the deleted items; later, the soft-deleted user has been purged and a new one is made.
+   */
+  private User restore(String anchor) {
+    User gone = deleted.remove(anchor);
+    if (gone == null || !clock.instant().isBefore(gone.deletedAt.plus(SOFT_DELETE_RETENTION))) {
+      return null;
+    }
+    gone.deletedAt = null;
+    users.put(gone.id, gone);
+    gone.changed = ++changeSequence;
+    return gone;
   }
 
   /** Connect Sync's export of one AD group, with its members resolved to synced users. */
@@ -202,7 +233,8 @@ class SimulatedTenant {
 
   /**
    * Connect Sync's deletion of a user that left its scope (moved to an OU it does not read, or
-   * deleted): the user goes, and so do its licences' seats.
+   * deleted): Entra ID soft-deletes the user (deletedItems, 30 days) and Exchange Online its
+   * mailbox; its licences' seats are freed.
    */
   synchronized void deleteSynced(String immutableId) {
     User user = byAnchor.remove(immutableId);
@@ -212,6 +244,51 @@ class SimulatedTenant {
     licensing.unassignAll(user);
     groups.values().forEach(group -> group.memberIds.remove(user.id));
     users.remove(user.id);
+    user.deletedAt = clock.instant();
+    deleted.put(immutableId, user);
+  }
+
+  /** GET /directory/deletedItems/microsoft.graph.user: soft-deleted users not yet purged. */
+  synchronized List<User> deletedUsers() {
+    Instant now = clock.instant();
+    deleted.values().removeIf(user -> !now.isBefore(user.deletedAt.plus(SOFT_DELETE_RETENTION)));
+    return List.copyOf(deleted.values());
+  }
+
+  /** POST /users/{id}/revokeSignInSessions. */
+  synchronized void revokeSignInSessions(String idOrUpn) {
+    user(idOrUpn).signInSessionsValidFrom = clock.instant();
+  }
+
+  /** DELETE /users/{id}/authentication/temporaryAccessPassMethods/{methodId}. */
+  synchronized void deleteTemporaryAccessPass(String idOrUpn, String methodId) {
+    User user = user(idOrUpn);
+    if (user.temporaryAccessPass == null || !user.temporaryAccessPass.id().equals(methodId)) {
+      throw GraphError.notFound(methodId);
+    }
+    user.temporaryAccessPass = null;
+  }
+
+  /** The mailbox of that user, or Graph's 404 when Exchange Online has none. */
+  synchronized SimulatedMailbox mailbox(String idOrUpn) {
+    return exchange.requireMailbox(user(idOrUpn));
+  }
+
+  /** PATCH /users/{id}/mailboxSettings with automaticRepliesSetting. */
+  synchronized void setAutomaticReply(String idOrUpn, String message) {
+    exchange.requireMailbox(user(idOrUpn)).automaticReply = message;
+  }
+
+  /** Exchange Online's recipients by address, for its admin API. */
+  synchronized User recipient(String address) {
+    return users.values().stream()
+        .filter(u -> u.addresses().contains(address.toLowerCase(Locale.ROOT)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  ExchangeOnline exchange() {
+    return exchange;
   }
 
   /** A UPN whose suffix is not verified in the tenant arrives as alias@tenant.onmicrosoft.com. */

@@ -30,7 +30,7 @@ class SimulationConfiguration {
 
   /** The demo directory's users who have had a mailbox for long: the managers and the sender. */
   static final List<String> SEEDED_MAILBOXES = List.of(
-      "megan.bowen@contoso.com", "alex.wilber@contoso.com", "onboarding@contoso.com");
+      "megan.bowen@contoso.com", "alex.wilber@contoso.com", "onboarding@contoso.com", "lee.gu@contoso.com");
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "onboarding.directory.embedded", havingValue = "true", matchIfMissing = true)

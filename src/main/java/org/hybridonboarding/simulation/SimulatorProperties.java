@@ -26,7 +26,8 @@ public record SimulatorProperties(
     @DefaultValue("8081") int port,
     @DefaultValue("PT10S") Duration syncInterval,
     @DefaultValue("PT20S") Duration mailboxDelay,
-    @DefaultValue({"OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com"}) List<String> syncScope,
+    @DefaultValue({"OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com", "OU=Leavers,DC=contoso,DC=com"})
+    List<String> syncScope,
     @DefaultValue("contoso.onmicrosoft.com") String initialDomain,
     @DefaultValue("contoso.com") List<String> verifiedDomains,
     @DefaultValue("PT0S") Duration replicationLag,

@@ -20,5 +20,7 @@ record SyncedAccount(
     String usageLocation,
     boolean accountEnabled,
     boolean remoteMailbox,
-    boolean hasMailboxGuid) {
+    boolean hasMailboxGuid,
+    /** msExchRecipientTypeDetails says RemoteSharedMailbox: the on-premises object was converted too. */
+    boolean sharedMailbox) {
 }

@@ -156,14 +156,16 @@ final class TenantLicensing {
     if (assignment.active() && !user.assignedSkus().contains(assignment.skuId())) {
       sku(assignment.skuId()).ifPresent(sku -> sku.consumed--);
     }
-    if (user.assignedSkus().isEmpty()) {
+    if (user.assignedSkus().isEmpty() && user.licensedAt != null) {
       user.licensedAt = null;
+      user.unlicensedSince = clock.instant();
     }
   }
 
   private void licensed(User user) {
     if (user.licensedAt == null) {
       user.licensedAt = clock.instant();
+      user.unlicensedSince = null;
     }
   }
 }

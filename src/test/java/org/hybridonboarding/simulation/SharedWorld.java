@@ -206,7 +206,7 @@ public final class SharedWorld implements AutoCloseable {
   public void syncCloudOnly(String employeeId, String immutableId) {
     tenant.sync(new SyncedAccount(null, immutableId, employeeId.toLowerCase(java.util.Locale.ROOT),
         employeeId.toLowerCase(java.util.Locale.ROOT) + "@contoso.com", null, employeeId.toLowerCase(java.util.Locale.ROOT),
-        List.of(), employeeId, employeeId, "Wait", "Ing", "Finance", null, "DE", true, true, false));
+        List.of(), employeeId, employeeId, "Wait", "Ing", "Finance", null, "DE", true, true, false, false));
   }
 
   private static void keytool(String... arguments) throws IOException, InterruptedException {

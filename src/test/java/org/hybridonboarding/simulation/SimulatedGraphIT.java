@@ -66,7 +66,7 @@ class SimulatedGraphIT {
     return new SyncedAccount("CN=" + alias + ",OU=Staff,DC=contoso,DC=com", immutableId, alias, upn, alias + "@contoso.com", alias,
         List.of("SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.mail.onmicrosoft.com"),
         "E" + Math.abs(immutableId.hashCode() % 100000), "Given Surname", "Given", "Surname", "IT", null,
-        usageLocation, true, true, false);
+        usageLocation, true, true, false, false);
   }
 
   String synced(String immutableId, String upn, String usageLocation) {
@@ -249,9 +249,9 @@ class SimulatedGraphIT {
   void noMailboxWithoutRemoteMailboxAttributesOrWithAMailboxGuid() {
     SyncedAccount plain = account("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
     String withoutAttributes = tenant.sync(new SyncedAccount(null, plain.immutableId(), "ann.lee", "ann.lee@contoso.com",
-        null, null, List.of(), "E1", "Ann", "Ann", "Lee", "IT", null, "US", true, false, false)).id;
+        null, null, List.of(), "E1", "Ann", "Ann", "Lee", "IT", null, "US", true, false, false, false)).id;
     String withGuid = tenant.sync(new SyncedAccount(null, "AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray", "bob.ray@contoso.com",
-        "bob.ray@contoso.com", "bob.ray", List.of(), "E2", "Bob", "Bob", "Ray", "IT", null, "US", true, true, true)).id;
+        "bob.ray@contoso.com", "bob.ray", List.of(), "E2", "Bob", "Bob", "Ray", "IT", null, "US", true, true, true, false)).id;
     assign(withoutAttributes, SPE_E3);
     assign(withGuid, SPE_E3);
 

@@ -91,7 +91,44 @@ public class SimulatorControls {
       String mailNickname, String employeeId, String givenName, String surname, String usageLocation) {
     List<String> proxies = mail == null ? List.of() : List.of("SMTP:" + mail);
     return tenant.sync(new SyncedAccount(null, immutableId, samAccountName, userPrincipalName, mail, mailNickname, proxies,
-        employeeId, givenName + " " + surname, givenName, surname, "IT", null, usageLocation, true, true, false)).id;
+        employeeId, givenName + " " + surname, givenName, surname, "IT", null, usageLocation, true, true, false, false)).id;
+  }
+
+  /** The cloud user anchored on that immutableId, live or soft-deleted, or null. */
+  public String cloudUserIdByAnchor(String immutableId) {
+    return tenant.users().stream().filter(u -> immutableId.equals(u.source.immutableId())).map(u -> u.id).findFirst()
+        .orElse(null);
+  }
+
+  public boolean accountEnabled(String id) {
+    return tenant.user(id).source.accountEnabled();
+  }
+
+  public boolean softDeleted(String id) {
+    return tenant.deletedUsers().stream().anyMatch(u -> u.id.equals(id));
+  }
+
+  /** What Exchange Online says of the mailbox: its type, FullAccess holders, the automatic reply. */
+  public record Mailbox(String type, List<String> fullAccess, String automaticReply) {
+  }
+
+  public Mailbox mailbox(String userId) {
+    synchronized (tenant) {
+      SimulatedMailbox mailbox = tenant.mailbox(userId);
+      return new Mailbox(mailbox.type.name(), List.copyOf(mailbox.fullAccess), mailbox.automaticReply);
+    }
+  }
+
+  /** Set-Mailbox -Type in Exchange Online only, as a script that forgets the on-premises object does. */
+  public void convertInExchangeOnly(String userId, boolean shared) {
+    synchronized (tenant) {
+      tenant.exchange().setType(tenant.user(userId), shared ? SimulatedMailbox.Type.SharedMailbox : SimulatedMailbox.Type.UserMailbox);
+    }
+  }
+
+  /** Whether the app holds an Exchange role for the admin API's cmdlets. */
+  public void setExchangeRoleAssigned(boolean assigned) {
+    graph.setExchangeRoleAssigned(assigned);
   }
 
   public void resetRequestCounts() {
