@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Errors of /api as RFC 9457 problem details (application/problem+json). */
 // Ahead of Spring's own problem-details handler, which would say only "Failed to read request".
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = OnboardingController.class)
+@RestControllerAdvice(assignableTypes = {OnboardingController.class, OffboardingController.class})
 class ApiExceptionHandler {
 
   private static final URI INVALID = URI.create("https://hybridonboarding.org/problems/invalid-request");
@@ -69,6 +69,18 @@ class ApiExceptionHandler {
   @ExceptionHandler
   ProblemDetail notRunning(OnboardingService.NotRunningException e) {
     return conflict(ENDED, "Onboarding not running", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail offboardingConflict(OffboardingService.ConflictException e) {
+    return conflict(RUNNING, "Offboarding not possible now", e);
+  }
+
+  @ExceptionHandler
+  ProblemDetail noAccount(OffboardingService.NoAccountException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setTitle("No such account");
+    return problem;
   }
 
   /** Still busy after the retries: nothing changed; the client may send it again shortly. */

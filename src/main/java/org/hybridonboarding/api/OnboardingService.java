@@ -60,9 +60,11 @@ class OnboardingService {
   private final HistoryService history;
   private final TaskService tasks;
   private final StartGuard guard;
+  private final ProcessView view;
 
-  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks, StartGuard guard) {
+  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks, StartGuard guard, ProcessView view) {
     this.guard = guard;
+    this.view = view;
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
@@ -73,6 +75,11 @@ class OnboardingService {
     guard.exclusively(request.employeeId(), () -> {
       if (isRunning(request.employeeId())) {
         throw new AlreadyRunningException(request.employeeId());
+      }
+      if (runtime.createProcessInstanceQuery().processDefinitionKey(org.hybridonboarding.offboarding.OffboardingProcess.KEY)
+          .processInstanceBusinessKey(request.employeeId()).count() > 0) {
+        throw new OffboardingService.ConflictException("An offboarding of employeeId " + request.employeeId()
+            + " runs (GET /api/offboardings/" + request.employeeId() + ")");
       }
       return runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
     });
@@ -129,6 +136,11 @@ class OnboardingService {
         .count() > 0;
   }
 
+  /** Whether an onboarding of that person runs: an offboarding waits for it to end. */
+  boolean running(String employeeId) {
+    return isRunning(employeeId);
+  }
+
   /** The newest onboarding for that employeeId, running or ended. */
   Optional<OnboardingStatus> status(String employeeId) {
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
@@ -141,21 +153,17 @@ class OnboardingService {
 
   private OnboardingStatus status(HistoricProcessInstance instance) {
     String id = instance.getId();
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(id).disableBinaryFetching().disableCustomObjectDeserialization().list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
+    Map<String, Object> variables = view.variables(id);
     boolean running = instance.getEndTime() == null;
     // Looked up once: steps, tasks and incidents all span the onboarding and what it called.
-    List<String> instances = running ? withCalled(id) : List.of();
+    List<String> instances = running ? view.withCalled(id) : List.of();
     String state = running ? "RUNNING" : endState(id);
     return new OnboardingStatus(
         instance.getBusinessKey(),
         id,
         state,
         get(variables, TIME_ZONE),
-        currentSteps(instances),
+        view.currentSteps(instances),
         instant(instance.getStartTime()),
         instant(instance.getEndTime()),
         get(variables, REJECTION_REASON),
@@ -163,96 +171,20 @@ class OnboardingService {
             get(variables, MAIL), get(variables, ACCOUNT_DN), get(variables, IMMUTABLE_ID)),
         new OnboardingStatus.Cloud(get(variables, CLOUD_USER_ID), get(variables, LICENSE_SKU),
             get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY), get(variables, CREDENTIALS_SENT_TO)),
-        openTasks(instances),
-        incidents(instances));
+        view.openTasks(instances),
+        view.incidents(instances));
   }
 
   /** Which of the process's end events it reached (the sub-processes' own end events do not count). */
   private String endState(String processInstanceId) {
-    return history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
-        .activityType("noneEndEvent").finished().list().stream()
-        .map(activity -> END_STATES.get(activity.getActivityId()))
-        .filter(state -> state != null)
-        .findFirst()
-        .orElse("ENDED");
-  }
-
-  /** The onboarding and everything it called that runs now (resolve-problem, undo-onboarding), and theirs. */
-  private List<String> withCalled(String processInstanceId) {
-    List<String> ids = new ArrayList<>(List.of(processInstanceId));
-    for (int i = 0; i < ids.size(); i++) {
-      runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list().stream()
-          .map(ProcessInstance::getId)
-          .forEach(ids::add);
-    }
-    return ids;
-  }
-
-  /**
-   * Where it waits. A step that waits in a called process (a person resolving a problem, the
-   * undo) shows what it waits at there, e.g. "Solve a licence problem", not the call itself.
-   */
-  private List<String> currentSteps(List<String> processInstanceIds) {
-    List<String> steps = new ArrayList<>();
-    for (String id : processInstanceIds) {
-      ActivityInstance root = runtime.getActivityInstance(id);
-      if (root != null) {
-        collectLeaves(root, steps);
-      }
-    }
-    return steps;
-  }
-
-  private static void collectLeaves(ActivityInstance instance, List<String> steps) {
-    for (ActivityInstance child : instance.getChildActivityInstances()) {
-      if (child.getChildActivityInstances().length == 0 && child.getChildTransitionInstances().length == 0) {
-        if (!"callActivity".equals(child.getActivityType())) {
-          steps.add(child.getActivityName() != null ? child.getActivityName() : child.getActivityId());
-        }
-      } else {
-        collectLeaves(child, steps);
-      }
-    }
-    for (TransitionInstance transition : instance.getChildTransitionInstances()) {
-      steps.add(transition.getActivityName() != null ? transition.getActivityName() : transition.getActivityId());
-    }
-  }
-
-  private List<OnboardingStatus.OpenTask> openTasks(List<String> processInstanceIds) {
-    if (processInstanceIds.isEmpty()) {
-      return List.of();
-    }
-    return tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list().stream()
-        .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(),
-            tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .toList(),
-            instant(task.getCreateTime())))
-        .toList();
-  }
-
-  /**
-   * The incidents where something failed: a failure in a called process shows once, where it
-   * happened (Camunda also marks the calling step with an incident of its own that points there).
-   */
-  private List<OnboardingStatus.Incident> incidents(List<String> processInstanceIds) {
-    List<OnboardingStatus.Incident> found = new ArrayList<>();
-    for (String id : processInstanceIds) {
-      runtime.createIncidentQuery().processInstanceId(id).list().stream()
-          .filter(incident -> incident.getId().equals(incident.getRootCauseIncidentId()))
-          .map(incident -> new OnboardingStatus.Incident(incident.getActivityId(), incident.getIncidentType(),
-              incident.getIncidentMessage(), instant(incident.getIncidentTimestamp())))
-          .forEach(found::add);
-    }
-    return found;
+    return view.endState(processInstanceId, END_STATES);
   }
 
   private static <T> T get(Map<String, Object> variables, Var<T> var) {
-    return var.cast(variables.get(var.name())).orElse(null);
+    return ProcessView.get(variables, var);
   }
 
   private static Instant instant(Date date) {
-    return date == null ? null : date.toInstant();
+    return ProcessView.instant(date);
   }
 }

@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplyResolutionDelegate implements JavaDelegate {
 
+  /** The offboarding's variable of the same name: who gets a leaver's mailbox. */
+  private static final String MAILBOX_ACCESS = "mailboxAccess";
+
   private final RequestRules rules;
   private final OnboardingSettings settings;
 
@@ -91,6 +94,25 @@ class ApplyResolutionDelegate implements JavaDelegate {
           return wrongKind;
         }
         ADOPT_EXISTING_ACCOUNT.set(execution, true);
+        return retry(execution);
+      }
+      case CHANGE_ACCESS: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.MAILBOX_ACCESS, choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        String people = String.valueOf(execution.getVariable(MAILBOX_ACCESS)).strip();
+        if (!people.matches("[A-Za-z0-9._-]{1,64}(\\s*,\\s*[A-Za-z0-9._-]{1,64})*")) {
+          return Optional.of("Enter the employee IDs of the people who get the mailbox, separated by commas");
+        }
+        return retry(execution);
+      }
+      case SKIP_ACCESS: {
+        Optional<String> wrongKind = onlyFor(kind, ProblemKind.MAILBOX_ACCESS, choice);
+        if (wrongKind.isPresent()) {
+          return wrongKind;
+        }
+        execution.setVariable(MAILBOX_ACCESS, "");
         return retry(execution);
       }
       default:

@@ -93,6 +93,11 @@ public class OnboardingSettings {
     return Optional.ofNullable(properties.licensing().groups().get(skuPartNumber));
   }
 
+  /** Every group that licenses a SKU in group mode. */
+  public List<String> licensingGroupDns() {
+    return List.copyOf(properties.licensing().groups().values());
+  }
+
   /** The groups a new account joins: in group mode, the licensing group of its SKU. */
   public List<String> accountGroups(String skuPartNumber) {
     return isGroupLicensing() ? licensingGroup(skuPartNumber).map(List::of).orElse(List.of()) : List.of();
@@ -135,6 +140,7 @@ public class OnboardingSettings {
           + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
       case MAILBOX_OVERDUE -> "Exchange Online did not provision the mailbox within " + getMailboxTimeout()
           + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
+      case SHARED_MAILBOX_OVERDUE, RETURN_OVERDUE -> throw new IllegalArgumentException(overdue + " is the offboarding's");
     };
   }
 

@@ -7,7 +7,11 @@ import java.util.Optional;
 public enum Overdue {
   REPLICATION_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION),
   LICENSE_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE),
-  MAILBOX_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_MAILBOX);
+  MAILBOX_OVERDUE(OnboardingProcess.SUBPROCESS_WAIT_FOR_MAILBOX),
+  /** A leaver's mailbox does not show as shared in Graph. */
+  SHARED_MAILBOX_OVERDUE("SubProcess_WaitForSharedMailbox"),
+  /** A reinstated account does not show as enabled (or restored) in Entra ID. */
+  RETURN_OVERDUE("SubProcess_WaitForReturn");
 
   private final String waitId;
 

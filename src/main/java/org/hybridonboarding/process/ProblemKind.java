@@ -11,24 +11,30 @@ import org.hybridonboarding.directory.DirectoryException;
  */
 public enum ProblemKind {
   LICENCE(CloudException.Code.NO_FREE_SEAT, CloudException.Code.LICENSE_ERROR),
-  OVERDUE(Overdue.REPLICATION_OVERDUE, Overdue.LICENSE_OVERDUE, Overdue.MAILBOX_OVERDUE),
+  OVERDUE(Overdue.values()),
   USAGE_LOCATION(CloudException.Code.USAGE_LOCATION_INVALID),
   ACCOUNT_EXISTS(DirectoryException.Code.ACCOUNT_EXISTS),
   MANAGER(DirectoryException.Code.MANAGER_NOT_FOUND),
   CREDENTIALS(CloudException.Code.TAP_FAILED),
+  /** A person to be given a leaver's mailbox has none (or no enabled account): another person, or nobody. */
+  MAILBOX_ACCESS("MAILBOX_ACCESS_MISSING"),
   /** Anything else (ADDRESS_IN_USE, say): retry or abort. */
   GENERIC;
 
-  private final List<Enum<?>> codes;
+  private final List<String> codes;
 
   ProblemKind(Enum<?>... codes) {
-    this.codes = List.of(codes);
+    this.codes = Arrays.stream(codes).map(Enum::name).toList();
+  }
+
+  ProblemKind(String code) {
+    this.codes = List.of(code);
   }
 
   /** The kind for a process error code; GENERIC for a code no task is made for. */
   public static ProblemKind of(String code) {
     return Arrays.stream(values())
-        .filter(kind -> kind.codes.stream().anyMatch(c -> c.name().equals(code)))
+        .filter(kind -> kind.codes.contains(code))
         .findFirst()
         .orElse(GENERIC);
   }

@@ -53,6 +53,11 @@ public class RequestRules {
     this.naming = naming;
   }
 
+  /** Whether the value is an IANA time zone id (Europe/Berlin), not an offset or an abbreviation. */
+  public static boolean isTimeZone(String value) {
+    return TIME_ZONES.contains(value);
+  }
+
   public List<Violation> check(OnboardingRequest request) {
     List<Violation> violations = new ArrayList<>();
     employeeId(violations, "employeeId", request.employeeId(), true);
@@ -81,7 +86,7 @@ public class RequestRules {
     return violations;
   }
 
-  private static void employeeId(List<Violation> violations, String field, String value, boolean required) {
+  public static void employeeId(List<Violation> violations, String field, String value, boolean required) {
     if (value == null) {
       if (required) {
         violations.add(new Violation(field, "is required"));
@@ -116,7 +121,7 @@ public class RequestRules {
   }
 
   /** Returns true when the value is present and passed. */
-  private static boolean text(List<Violation> violations, String field, String value, int max, boolean required) {
+  public static boolean text(List<Violation> violations, String field, String value, int max, boolean required) {
     if (isBlank(value)) {
       if (required) {
         violations.add(new Violation(field, "is required"));

@@ -20,7 +20,11 @@ public enum Resolution {
   /** MANAGER: go on without one. */
   WITHOUT_MANAGER,
   /** CREDENTIALS: the helpdesk hands them over in person. */
-  MANUAL;
+  MANUAL,
+  /** MAILBOX_ACCESS: other people (mailboxAccess) get the leaver's mailbox. */
+  CHANGE_ACCESS,
+  /** MAILBOX_ACCESS: nobody gets FullAccess now. */
+  SKIP_ACCESS;
 
   static Optional<Resolution> of(String value) {
     return Arrays.stream(values()).filter(r -> r.name().equals(value)).findFirst();

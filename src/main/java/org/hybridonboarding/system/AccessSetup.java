@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.hybridonboarding.offboarding.OffboardingProcess;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.ResolveProblemProcess;
 import org.hybridonboarding.process.UndoOnboardingProcess;
@@ -61,21 +62,22 @@ class AccessSetup {
 
   private static List<Grant> grants(String escalation) {
     List<Grant> grants = new java.util.ArrayList<>(List.of(
-        // Start over /api or /engine-rest, follow their onboardings, cancel them (a message).
-        new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY,
-            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-            ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK),
         new Grant(REQUESTERS, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE),
-        // Tasklist users see the onboarding behind their task (GET /api/onboardings/{id} too), change nothing.
-        new Grant(APPROVERS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-        new Grant(escalation, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-        new Grant(OPERATORS, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
-        new Grant(HELPDESK, Resources.PROCESS_DEFINITION, OnboardingProcess.KEY, readOnly()),
         new Grant(APPROVERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(escalation, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS)));
+    for (String lifecycle : List.of(OnboardingProcess.KEY, OffboardingProcess.KEY)) {
+      // Start over /api or /engine-rest, follow what they started, cancel, withdraw or reverse it (a message).
+      grants.add(new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, lifecycle,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK));
+      // Tasklist users see the lifecycle behind their task (GET /api/… too), change nothing.
+      for (String group : List.of(APPROVERS, escalation, OPERATORS, HELPDESK)) {
+        grants.add(new Grant(group, Resources.PROCESS_DEFINITION, lifecycle, readOnly()));
+      }
+    }
     // What an onboarding calls (a problem being resolved, the undo) is part of it: whoever may follow
     // the onboarding may follow those too, and start none of them.
     for (String called : List.of(ResolveProblemProcess.KEY, UndoOnboardingProcess.KEY)) {

@@ -32,6 +32,10 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     REQUIRED.put("spring.ldap.password", "ONBOARDING_LDAP_PASSWORD");
     REQUIRED.put("onboarding.directory.users-ou", "ONBOARDING_DIRECTORY_USERS_OU");
     REQUIRED.put("onboarding.directory.quarantine-ou", "ONBOARDING_DIRECTORY_QUARANTINE_OU");
+    REQUIRED.put("onboarding.directory.leavers-ou", "ONBOARDING_DIRECTORY_LEAVERS_OU");
+    REQUIRED.put("onboarding.directory.removed-ou", "ONBOARDING_DIRECTORY_REMOVED_OU");
+    REQUIRED.put("onboarding.exchange.base-url", "ONBOARDING_EXCHANGE_BASE_URL");
+    REQUIRED.put("onboarding.exchange.token-audience", "ONBOARDING_EXCHANGE_TOKEN_AUDIENCE");
     REQUIRED.put("onboarding.directory.upn-suffix", "ONBOARDING_DIRECTORY_UPN_SUFFIX");
     REQUIRED.put("onboarding.directory.mail-domain", "ONBOARDING_DIRECTORY_MAIL_DOMAIN");
     REQUIRED.put("onboarding.directory.routing-domain", "ONBOARDING_DIRECTORY_ROUTING_DOMAIN");

@@ -39,6 +39,7 @@ abstract class DirectoryContract {
   final String run = randomLetters(5);
   LdapTemplate ldap;
   LdapDirectoryGateway directory;
+  LdapLeavers leavers;
   DirectoryProperties properties;
   final Deque<String> nextPasswords = new ArrayDeque<>();
   int counter;
@@ -58,9 +59,12 @@ abstract class DirectoryContract {
     source.afterPropertiesSet();
     ldap = new LdapTemplate(source);
     ldap.setIgnorePartialResultException(true);
-    properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "contoso.com",
+    // Leavers go to the quarantine OU here: it exists in both directories, and where they go is configuration.
+    properties = new DirectoryProperties(false, "OU=Staff," + c[1], "OU=Quarantine," + c[1], "OU=Quarantine," + c[1],
+        "OU=Quarantine," + c[1], "contoso.com",
         "contoso.com", "contoso.mail.onmicrosoft.com", false,
         Map.of("Sales", "OU=Sales,OU=Staff," + c[1]), Map.of("Sales", List.of("CN=Sales,OU=Groups," + c[1])), 10);
+    leavers = new LdapLeavers(ldap, LdapUtils.newLdapName(c[1]), properties, Passwords::generate);
     directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
         new NamingRules(NamingProperties.defaults()), () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
   }
@@ -141,6 +145,42 @@ abstract class DirectoryContract {
     assertThat(account.dn()).endsWithIgnoringCase(",OU=Sales,OU=Staff,DC=contoso,DC=com");
     assertThat(read("CN=Sales,OU=Groups,DC=contoso,DC=com").getStringAttributes("member"))
         .anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
+  }
+
+  @Test
+  void aLeaverIsCutStampedRetiredAndReinstated() {
+    NewHire hire = hire("Leo", "Leaver" + run);
+    AdAccount account = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(LICENSING_GROUP),
+        "onboarding-l", false);
+    String staffOu = account.dn().substring(account.dn().indexOf(',') + 1);
+
+    LeaverDirectory.Leaver cut = leavers.cutAccess(hire.employeeId());
+    assertThat(cut.enabled()).isFalse();
+    assertThat(read(account.dn()).getStringAttribute("userAccountControl")).isEqualTo("514");
+    assertThat(cut.groups()).anySatisfy(g -> assertThat(g).isEqualToIgnoringCase(LICENSING_GROUP));
+    leavers.stampMailboxType(hire.employeeId(), true);
+    leavers.stampMailboxType(hire.employeeId(), true);
+    assertThat(read(account.dn()).getStringAttribute("msExchRemoteRecipientType")).isEqualTo("97");
+    assertThat(read(account.dn()).getStringAttribute("msExchRecipientTypeDetails")).isEqualTo("34359738368");
+
+    String moved = leavers.retire(hire.employeeId(), cut.groups(), "Offboarded by test: resigned", properties.leaversOu());
+    assertThat(leavers.retire(hire.employeeId(), cut.groups(), "Offboarded by test: resigned", properties.leaversOu()))
+        .as("a second run changes nothing").isEqualToIgnoringCase(moved);
+    assertThat(moved).startsWithIgnoringCase("CN=Leo Leaver" + run + ",OU=Quarantine,");
+    assertThat(read(moved).getStringAttribute("description")).isEqualTo("Offboarded by test: resigned");
+    String[] members = read(LICENSING_GROUP).getStringAttributes("member");
+    assertThat(members == null ? new String[0] : members).noneSatisfy(m -> assertThat(m).isEqualToIgnoringCase(moved));
+
+    LeaverDirectory.Leaver back = leavers.reinstate(hire.employeeId(), staffOu, cut.groups(), "Reinstated by test");
+    leavers.stampMailboxType(hire.employeeId(), false);
+    assertThat(back.dn()).isEqualToIgnoringCase(account.dn());
+    assertThat(back.enabled()).isTrue();
+    DirContextOperations entry = read(account.dn());
+    assertThat(entry.getStringAttribute("pwdLastSet")).isEqualTo("0");
+    assertThat(entry.getStringAttribute("msExchRemoteRecipientType")).isEqualTo("1");
+    assertThat(entry.getStringAttribute("msExchRecipientTypeDetails")).isEqualTo("2147483648");
+    assertThat(read(LICENSING_GROUP).getStringAttributes("member")).anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
+    assertThat(LdapLeavers.remoteRecipientTypeFor(4, true)).as("a migrated mailbox").isEqualTo(100);
   }
 
   @Test

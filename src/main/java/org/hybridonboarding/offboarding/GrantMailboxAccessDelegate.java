@@ -1,0 +1,45 @@
+package org.hybridonboarding.offboarding;
+
+import static org.hybridonboarding.offboarding.OffboardingProcess.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.hybridonboarding.directory.LeaverDirectory;
+import org.hybridonboarding.exchange.ExchangeAdmin;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** FullAccess (auto-mapped in Outlook) for the people named, by default the manager. */
+@Component
+class GrantMailboxAccessDelegate implements JavaDelegate {
+
+  static final String MAILBOX_ACCESS_MISSING = "MAILBOX_ACCESS_MISSING";
+
+  private final LeaverDirectory directory;
+  private final ExchangeAdmin exchange;
+
+  GrantMailboxAccessDelegate(LeaverDirectory directory, ExchangeAdmin exchange) {
+    this.directory = directory;
+    this.exchange = exchange;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> granted = new ArrayList<>();
+    for (String employeeId : OffboardingRequest.from(execution).mailboxAccess()) {
+      String holder = Problems.directory(() -> directory.mailOfActive(employeeId)).orElseThrow(() -> new BpmnError(
+          MAILBOX_ACCESS_MISSING, "employeeID " + employeeId + " has no enabled account with a mailbox: "
+              + "nobody can be given FullAccess as " + employeeId));
+      try {
+        exchange.grantFullAccess(MAIL.get(execution), holder);
+      } catch (org.hybridonboarding.exchange.ExchangeException e) {
+        throw new BpmnError(e.code() == org.hybridonboarding.exchange.ExchangeException.Code.MAILBOX_NOT_FOUND
+            ? MAILBOX_ACCESS_MISSING : e.code().name(), e.getMessage());
+      }
+      granted.add(holder);
+    }
+    ACCESS_GRANTED_TO.set(execution, String.join(", ", granted));
+  }
+}
