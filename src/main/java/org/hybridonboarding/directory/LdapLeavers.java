@@ -185,7 +185,8 @@ class LdapLeavers implements LeaverDirectory {
     Object guid = account.getObjectAttribute("objectGUID");
     return new Leaver(dn, place(dn), account.getStringAttribute("sAMAccountName"),
         account.getStringAttribute("userPrincipalName"), account.getStringAttribute("mail"),
-        account.getStringAttribute("displayName"), guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null,
+        account.getStringAttribute("displayName"), account.getStringAttribute("givenName"), account.getStringAttribute("sn"),
+        guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null,
         !LdapAccounts.isDisabled(account), remoteRecipientType(account), managerEmployeeId, managerMail,
         new ArrayList<>(accounts.groupsOf(dn)));
   }

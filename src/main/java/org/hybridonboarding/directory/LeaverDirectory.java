@@ -75,6 +75,7 @@ public interface LeaverDirectory {
    * @param managerMail that manager's mail
    */
   record Leaver(String dn, Place place, String samAccountName, String userPrincipalName, String mail, String displayName,
+      String givenName, String surname,
       String immutableId, boolean enabled, long remoteRecipientType, String managerEmployeeId, String managerMail,
       List<String> groups) {
   }

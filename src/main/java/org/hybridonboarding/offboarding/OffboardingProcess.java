@@ -82,6 +82,9 @@ public final class OffboardingProcess {
   public static final Var<String> USER_PRINCIPAL_NAME = Var.of("userPrincipalName", String.class);
   public static final Var<String> MAIL = Var.of("mail", String.class);
   public static final Var<String> DISPLAY_NAME = Var.of("displayName", String.class);
+  /** As AD has them: the problem tasks show them, as they do for a new hire. */
+  public static final Var<String> GIVEN_NAME = Var.of("givenName", String.class);
+  public static final Var<String> SURNAME = Var.of("surname", String.class);
   public static final Var<String> IMMUTABLE_ID = Var.of("immutableId", String.class);
   public static final Var<String> MANAGER_EMPLOYEE_ID = Var.of("managerEmployeeId", String.class);
   public static final Var<String> MANAGER_MAIL = Var.of("managerMail", String.class);

@@ -55,6 +55,8 @@ class ValidateOffboardingDelegate implements JavaDelegate {
     USER_PRINCIPAL_NAME.set(execution, account.userPrincipalName());
     MAIL.set(execution, account.mail());
     DISPLAY_NAME.set(execution, account.displayName());
+    GIVEN_NAME.set(execution, account.givenName());
+    SURNAME.set(execution, account.surname());
     IMMUTABLE_ID.set(execution, account.immutableId());
     MANAGER_EMPLOYEE_ID.set(execution, account.managerEmployeeId());
     MANAGER_MAIL.set(execution, account.managerMail());

@@ -17,6 +17,7 @@ public final class ResolveProblemProcess {
   public static final String TASK_RESOLVE_EXISTING_ACCOUNT = "Task_ResolveExistingAccount";
   public static final String TASK_RESOLVE_MANAGER = "Task_ResolveManager";
   public static final String TASK_RESOLVE_CREDENTIALS = "Task_ResolveCredentials";
+  public static final String TASK_RESOLVE_MAILBOX_ACCESS = "Task_ResolveMailboxAccess";
   public static final String TASK_APPLY_RESOLUTION = "Task_ApplyResolution";
   public static final String END_EVENT_RESOLVED = "EndEvent_ProblemResolved";
 

@@ -45,7 +45,7 @@ class FailureFormsTest {
   @Test
   void everyFailureFormShowsTheSameFactsTheSameWay() throws IOException {
     List<Path> forms = failureForms();
-    assertThat(forms).hasSize(7);
+    assertThat(forms).hasSize(8);
     List<JsonNode> reference = fields(forms.get(0)).subList(0, SHARED.size());
     assertThat(reference).extracting(field -> field.path("key").asText()).containsExactlyElementsOf(SHARED);
     for (Path form : forms) {

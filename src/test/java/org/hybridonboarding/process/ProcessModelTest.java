@@ -52,7 +52,9 @@ class ProcessModelTest {
         Arguments.of("hybrid-onboarding.bpmn", OnboardingProcess.class, OnboardingProcess.KEY),
         Arguments.of("replication-watch.bpmn", ReplicationWatchProcess.class, ReplicationWatchProcess.KEY),
         Arguments.of("resolve-problem.bpmn", ResolveProblemProcess.class, ResolveProblemProcess.KEY),
-        Arguments.of("undo-onboarding.bpmn", UndoOnboardingProcess.class, UndoOnboardingProcess.KEY));
+        Arguments.of("undo-onboarding.bpmn", UndoOnboardingProcess.class, UndoOnboardingProcess.KEY),
+        Arguments.of("hybrid-offboarding.bpmn", org.hybridonboarding.offboarding.OffboardingProcess.class,
+            org.hybridonboarding.offboarding.OffboardingProcess.KEY));
   }
 
   private static BpmnModelInstance model(String file) {
