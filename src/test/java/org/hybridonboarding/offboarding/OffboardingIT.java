@@ -21,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * without mailbox, and reinstated from Entra ID's deleted items.
  */
 @TestPropertySource(properties = {
+    "onboarding.approval.required=false",
     "onboarding.offboarding.shared-poll-interval=PT1S",
     "onboarding.offboarding.shared-timeout=PT2M",
 })
@@ -60,6 +61,7 @@ class OffboardingIT extends DemoIntegrationTest {
     String cloudId = simulator.cloudUserIdByAnchor(immutableId);
     assertThat(cloudId).isNotNull();
     int seatsBefore = simulator.consumedSeats("SPE_E3");
+    simulator.resetRequestCounts();
 
     HttpResponse<String> started = post("/api/offboardings", "hr-system", """
         {"employeeId":"E00003","lastWorkingDay":"%s","immediate":true,"reason":"Resigned",
@@ -72,6 +74,13 @@ class OffboardingIT extends DemoIntegrationTest {
     assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
 
     JsonNode done = awaitStatus(LEE, "OFFBOARDED");
+    java.util.Map<String, Long> requests = simulator.requestCounts();
+    org.slf4j.LoggerFactory.getLogger(OffboardingIT.class).info(
+        "One offboarding (shared mailbox, immediate): cut at {}, offboarded at {} ({} ms); Graph and admin API requests: {} in all: {}",
+        done.path("cutAt").asText(), done.path("done").path("offboardedAt").asText(),
+        java.time.Duration.between(java.time.Instant.parse(done.path("cutAt").asText()),
+            java.time.Instant.parse(done.path("done").path("offboardedAt").asText())).toMillis(),
+        requests.values().stream().mapToLong(Long::longValue).sum(), requests);
     SearchResultEntry account = adAccount(LEE);
     assertThat(account.getDN()).isEqualToIgnoringCase("CN=Lee Gu,OU=Leavers,DC=contoso,DC=com");
     assertThat(account.getAttributeValue("userAccountControl")).isEqualTo("514");
@@ -141,6 +150,49 @@ class OffboardingIT extends DemoIntegrationTest {
     simulator.runSyncCycle();
     assertThat(simulator.mailbox(alex).type()).as("KB2710029: the on-premises object still says RemoteUserMailbox")
         .isEqualTo("UserMailbox");
+  }
+
+  @Test
+  void withdrawnBeforeTheCutLeavesEverythingAsItWas() throws Exception {
+    SearchResultEntry before = adAccount("E00002");
+    HttpResponse<String> started = post("/api/offboardings", "hr-system",
+        "{\"employeeId\":\"E00002\",\"lastWorkingDay\":\"" + LocalDate.now().plusDays(10) + "\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(10)).until(() -> offboarding("E00002").path("status").asText(), "SCHEDULED"::equals);
+    assertThat(offboarding("E00002").path("currentSteps").toString()).contains("Notice due");
+
+    HttpResponse<String> withdrawn = send(request("/api/offboardings/E00002?reason=Stays", "hr-system").DELETE().build());
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(202);
+    assertThat(offboarding("E00002").path("status").asText()).isEqualTo("WITHDRAWN");
+    SearchResultEntry after = adAccount("E00002");
+    assertThat(after.getDN()).isEqualTo(before.getDN());
+    assertThat(after.getAttributeValue("userAccountControl")).isEqualTo("512");
+    assertThat(after.getAttributeValue("msExchRecipientTypeDetails")).isEqualTo("2147483648");
+    assertThat(send(request("/api/offboardings/E00002", "hr-system").DELETE().build()).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void anExchangeRoleMissingIsAProblemForAPersonThatSaysWhich() throws Exception {
+    startOnboarding(request("F70001", "Rita", "Role", ""));
+    await().atMost(Duration.ofSeconds(60)).until(() -> status("F70001").path("status").asText(), "ONBOARDED"::equals);
+    simulator.setExchangeRoleAssigned(false);
+    try {
+      HttpResponse<String> started = post("/api/offboardings", "hr-system",
+          "{\"employeeId\":\"F70001\",\"lastWorkingDay\":\"" + LocalDate.now() + "\",\"immediate\":true}");
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+      JsonNode waiting = await().atMost(Duration.ofSeconds(60)).until(() -> offboarding("F70001"),
+          s -> !s.path("openTasks").isEmpty());
+      assertThat(waiting.path("openTasks").get(0).path("name").asText()).isEqualTo("Resolve problem");
+      String problem = calledInstance(waiting.path("processInstanceId").asText());
+      HttpResponse<String> message = get("/engine-rest/process-instance/" + problem + "/variables/problemMessage", "operator");
+      assertThat(message.body()).contains("Set-Mailbox").contains("Exchange.ManageAsApp");
+    } finally {
+      simulator.setExchangeRoleAssigned(true);
+    }
+    resolve("F70001", "RETRY");
+    JsonNode done = awaitStatus("F70001", "OFFBOARDED");
+    assertThat(done.path("done").path("mailboxType").asText()).isEqualTo("shared");
+    assertThat(adAccount("F70001").getAttributeValue("msExchRecipientTypeDetails")).isEqualTo("34359738368");
   }
 
   @Test

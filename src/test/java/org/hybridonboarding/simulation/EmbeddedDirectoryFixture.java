@@ -11,6 +11,7 @@ public final class EmbeddedDirectoryFixture implements AutoCloseable {
   public static final String PASSWORD = "admin";
 
   private final EmbeddedDirectory directory;
+  private final LdapOperationCounter operations = new LdapOperationCounter(ADMIN);
 
   public EmbeddedDirectoryFixture() throws Exception {
     LdapProperties properties = new LdapProperties();
@@ -18,7 +19,16 @@ public final class EmbeddedDirectoryFixture implements AutoCloseable {
     properties.setBase(BASE);
     properties.setUsername(ADMIN);
     properties.setPassword(PASSWORD);
-    directory = new EmbeddedDirectory(properties, Clock.systemUTC());
+    directory = new EmbeddedDirectory(properties, Clock.systemUTC(), config -> config.addInMemoryOperationInterceptor(operations));
+  }
+
+  /** The LDAP operations of connections bound as ADMIN since the last reset, by kind (bind, search, modify…). */
+  public java.util.Map<String, Long> operations() {
+    return operations.counts();
+  }
+
+  public void resetOperations() {
+    operations.reset();
   }
 
   public String url() {
