@@ -92,8 +92,12 @@ class LdapLeavers implements LeaverDirectory {
     return LdapAccounts.described("retire the account", "employeeID " + employeeId, () -> {
       DirContextOperations account = ours(employeeId);
       String dn = account.getNameInNamespace();
+      // Only those it is still in: Samba answers a second removal with 53, not with "no such value".
+      List<String> current = accounts.groupsOf(dn);
       for (String group : leaveGroups) {
-        accounts.leave(group, dn);
+        if (current.stream().anyMatch(group::equalsIgnoreCase)) {
+          accounts.leave(group, dn);
+        }
       }
       ldap.modifyAttributes(account.getDn(), new ModificationItem[] {replace("description", description)});
       String moved = accounts.moveTo(account, ouDn);

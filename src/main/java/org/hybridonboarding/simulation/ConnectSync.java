@@ -111,8 +111,13 @@ class ConnectSync implements AutoCloseable {
     List<SyncedAccount> accounts = new ArrayList<>();
     List<SyncedGroup> groups = new ArrayList<>();
     for (LdapName ou : scope) {
-      accounts.addAll(pagedSearch(ou, "(objectClass=user)", ATTRIBUTES, this::account));
-      groups.addAll(pagedSearch(ou, "(objectClass=group)", GROUP_ATTRIBUTES, this::group));
+      try {
+        accounts.addAll(pagedSearch(ou, "(objectClass=user)", ATTRIBUTES, this::account));
+        groups.addAll(pagedSearch(ou, "(objectClass=group)", GROUP_ATTRIBUTES, this::group));
+      } catch (org.springframework.ldap.NameNotFoundException missing) {
+        // As Connect Sync does with a container gone from its scope: the others are still synced.
+        log.warn("Simulated Connect Sync: the OU {} in its scope does not exist", ou);
+      }
     }
     Set<String> seen = accounts.stream().map(SyncedAccount::immutableId).collect(Collectors.toSet());
     List<String> left = exported.stream().filter(id -> !seen.contains(id)).toList();
@@ -141,7 +146,11 @@ class ConnectSync implements AutoCloseable {
     }
     List<SyncedGroup> groups = new ArrayList<>();
     for (LdapName ou : scope) {
-      groups.addAll(pagedSearch(ou, "(&(objectClass=group)" + changed + ")", GROUP_ATTRIBUTES, this::group));
+      try {
+        groups.addAll(pagedSearch(ou, "(&(objectClass=group)" + changed + ")", GROUP_ATTRIBUTES, this::group));
+      } catch (org.springframework.ldap.NameNotFoundException missing) {
+        log.debug("Simulated Connect Sync: the OU {} in its scope does not exist", ou);
+      }
     }
     export(accounts, left, groups);
     return accounts.size();
