@@ -2,12 +2,8 @@ package org.hybridonboarding.api;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.hybridonboarding.offboarding.OffboardingRequest;
 import org.hybridonboarding.offboarding.OffboardingRules;
-import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.RequestRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,24 +22,19 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/offboardings")
 class OffboardingController {
 
-  private static final Set<String> MAY_START = Set.of(OnboardingProcess.GROUP_REQUESTERS, "camunda-admin");
-  private static final Set<String> MAY_READ = Set.of(OnboardingProcess.GROUP_REQUESTERS,
-      OnboardingProcess.GROUP_APPROVERS, OnboardingProcess.GROUP_OPERATORS, "camunda-admin");
-  private static final int MAX_REASON = 500;
-
   private final OffboardingService offboardings;
   private final OffboardingRules rules;
-  private final IdentityService identity;
+  private final Callers callers;
 
-  OffboardingController(OffboardingService offboardings, OffboardingRules rules, IdentityService identity) {
+  OffboardingController(OffboardingService offboardings, OffboardingRules rules, Callers callers) {
     this.offboardings = offboardings;
     this.rules = rules;
-    this.identity = identity;
+    this.callers = callers;
   }
 
   @PostMapping
   ResponseEntity<OffboardingStatus> start(@RequestBody OffboardingRequest body) {
-    requireGroup(MAY_START);
+    callers.requireGroup(Callers.MAY_START);
     OffboardingRequest request = body.normalized();
     // Over /api, leaving it out means "not immediate"; over /engine-rest the first step reads it the same way.
     if (request.immediate() == null) {
@@ -54,13 +45,13 @@ class OffboardingController {
     if (!violations.isEmpty()) {
       throw new InvalidRequestException(violations);
     }
-    OffboardingStatus status = offboardings.start(request, identity.getCurrentAuthentication().getUserId());
+    OffboardingStatus status = offboardings.start(request, callers.userId());
     return ResponseEntity.created(URI.create("/api/offboardings/" + request.employeeId())).body(status);
   }
 
   @GetMapping("/{employeeId}")
   OffboardingStatus status(@PathVariable String employeeId) {
-    requireGroup(MAY_READ);
+    callers.requireGroup(Callers.MAY_READ);
     return offboardings.status(employeeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "No offboarding for employeeId " + employeeId));
   }
@@ -69,23 +60,10 @@ class OffboardingController {
   @DeleteMapping("/{employeeId}")
   ResponseEntity<OffboardingStatus> reverse(@PathVariable String employeeId,
       @RequestParam(defaultValue = "Withdrawn by request") String reason) {
-    requireGroup(MAY_START);
-    if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidRequestException(List.of(new RequestRules.Violation("reason",
-          "must be at most " + MAX_REASON + " characters without control characters")));
-    }
-    return offboardings.reverse(employeeId, reason, identity.getCurrentAuthentication().getUserId())
+    callers.requireGroup(Callers.MAY_START);
+    Callers.checkReason(reason);
+    return offboardings.reverse(employeeId, reason, callers.userId())
         .map(status -> ResponseEntity.accepted().body(status))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No offboarding for employeeId " + employeeId));
-  }
-
-  private void requireGroup(Set<String> allowed) {
-    Authentication current = identity.getCurrentAuthentication();
-    boolean member = current != null && current.getGroupIds() != null
-        && current.getGroupIds().stream().anyMatch(allowed::contains);
-    if (!member) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "This needs membership in one of " + allowed.stream().sorted().toList());
-    }
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -111,25 +110,10 @@ class OffboardingService {
             + "OFFBOARDED to reinstate the person";
       });
     }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        runtime.createMessageCorrelation(message).processInstanceId(id)
-            .setVariable(REVERSED_BY.name(), by)
-            .setVariable(REVERSAL_REASON.name(), reason)
-            .correlate();
-        return status(employeeId);
-      } catch (OptimisticLockingException busy) {
-        if (attempt == 5) {
-          throw busy;
-        }
-        try {
-          Thread.sleep(200L * attempt);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw busy;
-        }
-      }
-    }
+    view.correlate(runtime.createMessageCorrelation(message).processInstanceId(id)
+        .setVariable(REVERSED_BY.name(), by)
+        .setVariable(REVERSAL_REASON.name(), reason));
+    return status(employeeId);
   }
 
   /** Whether an offboarding of that person is under way (not merely waiting out its reinstatement window). */

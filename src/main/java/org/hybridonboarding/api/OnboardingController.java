@@ -2,10 +2,6 @@ package org.hybridonboarding.api;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.OnboardingRequest;
 import org.hybridonboarding.process.RequestRules;
 import org.springframework.http.HttpStatus;
@@ -25,25 +21,20 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/onboardings")
 class OnboardingController {
 
-  private static final Set<String> MAY_START = Set.of(OnboardingProcess.GROUP_REQUESTERS, "camunda-admin");
-  private static final Set<String> MAY_READ = Set.of(OnboardingProcess.GROUP_REQUESTERS,
-      OnboardingProcess.GROUP_APPROVERS, OnboardingProcess.GROUP_OPERATORS, "camunda-admin");
-
-  private static final int MAX_REASON = 500;
 
   private final OnboardingService onboardings;
   private final RequestRules rules;
-  private final IdentityService identity;
+  private final Callers callers;
 
-  OnboardingController(OnboardingService onboardings, RequestRules rules, IdentityService identity) {
+  OnboardingController(OnboardingService onboardings, RequestRules rules, Callers callers) {
     this.onboardings = onboardings;
     this.rules = rules;
-    this.identity = identity;
+    this.callers = callers;
   }
 
   @PostMapping
   ResponseEntity<OnboardingStatus> start(@RequestBody OnboardingRequest body) {
-    requireGroup(MAY_START);
+    callers.requireGroup(Callers.MAY_START);
     OnboardingRequest request = body.normalized();
     List<RequestRules.Violation> violations = rules.check(request);
     if (!violations.isEmpty()) {
@@ -55,7 +46,7 @@ class OnboardingController {
 
   @GetMapping("/{employeeId}")
   OnboardingStatus status(@PathVariable String employeeId) {
-    requireGroup(MAY_READ);
+    callers.requireGroup(Callers.MAY_READ);
     return onboardings.status(employeeId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "No onboarding for employeeId " + employeeId));
   }
@@ -67,24 +58,10 @@ class OnboardingController {
   @DeleteMapping("/{employeeId}")
   ResponseEntity<OnboardingStatus> cancel(@PathVariable String employeeId,
       @RequestParam(defaultValue = "Cancelled by request") String reason) {
-    requireGroup(MAY_START);
-    if (reason.length() > MAX_REASON || reason.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidRequestException(List.of(new RequestRules.Violation("reason",
-          "must be at most " + MAX_REASON + " characters without control characters")));
-    }
-    return onboardings.cancel(employeeId, reason, identity.getCurrentAuthentication().getUserId())
+    callers.requireGroup(Callers.MAY_START);
+    Callers.checkReason(reason);
+    return onboardings.cancel(employeeId, reason, callers.userId())
         .map(status -> ResponseEntity.accepted().body(status))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No onboarding for employeeId " + employeeId));
-  }
-
-  /** The authentication filter has checked who it is; here we check what they may do. */
-  private void requireGroup(Set<String> allowed) {
-    Authentication current = identity.getCurrentAuthentication();
-    boolean member = current != null && current.getGroupIds() != null
-        && current.getGroupIds().stream().anyMatch(allowed::contains);
-    if (!member) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "This needs membership in one of " + allowed.stream().sorted().toList());
-    }
   }
 }

@@ -105,28 +105,11 @@ class OnboardingService {
     if (!isRunning(employeeId)) {
       throw new NotRunningException(employeeId, current.get().status());
     }
-    // A job of the onboarding (a poll timer, say) may be running right now: then the engine refuses
-    // the correlation with nothing changed, and it is simply tried again.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        runtime.createMessageCorrelation(OnboardingProcess.MESSAGE_CANCEL)
-            .processInstanceBusinessKey(employeeId)
-            .setVariable(OnboardingProcess.CANCELLATION_REASON.name(), reason)
-            .setVariable(OnboardingProcess.CANCELLED_BY.name(), cancelledBy)
-            .correlate();
-        return status(employeeId);
-      } catch (OptimisticLockingException busy) {
-        if (attempt == 5) {
-          throw busy;
-        }
-        try {
-          Thread.sleep(200L * attempt);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw busy;
-        }
-      }
-    }
+    view.correlate(runtime.createMessageCorrelation(OnboardingProcess.MESSAGE_CANCEL)
+        .processInstanceBusinessKey(employeeId)
+        .setVariable(OnboardingProcess.CANCELLATION_REASON.name(), reason)
+        .setVariable(OnboardingProcess.CANCELLED_BY.name(), cancelledBy));
+    return status(employeeId);
   }
 
   private boolean isRunning(String employeeId) {

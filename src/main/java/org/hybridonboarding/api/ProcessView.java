@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -30,6 +32,29 @@ class ProcessView {
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
+  }
+
+  /**
+   * Correlates the message. A job of the process (a poll timer, say) may be running right now:
+   * then the engine refuses the correlation with nothing changed, and it is simply tried again.
+   */
+  void correlate(MessageCorrelationBuilder message) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        message.correlate();
+        return;
+      } catch (OptimisticLockingException busy) {
+        if (attempt == 5) {
+          throw busy;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw busy;
+        }
+      }
+    }
   }
 
   Map<String, Object> variables(String processInstanceId) {

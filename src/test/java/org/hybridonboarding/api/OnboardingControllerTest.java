@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(OnboardingController.class)
 // Only the web layer: the application class would bring the whole process application along.
-@ContextConfiguration(classes = {OnboardingController.class, ApiExceptionHandler.class, OnboardingControllerTest.Rules.class})
+@ContextConfiguration(classes = {OnboardingController.class, Callers.class, ApiExceptionHandler.class, OnboardingControllerTest.Rules.class})
 class OnboardingControllerTest {
 
   @TestConfiguration

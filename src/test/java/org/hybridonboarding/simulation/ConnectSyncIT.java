@@ -23,6 +23,9 @@ import org.springframework.ldap.support.LdapUtils;
 /** The simulated Connect Sync reads AD over LDAP and exports what the real one exports. */
 class ConnectSyncIT {
 
+  /** The demo directory's users in sync scope: Megan Bowen, Alex Wilber, the onboarding mailbox, the leaver Lee Gu. */
+  private static final int SEEDED = SimulationConfiguration.SEEDED_MAILBOXES.size();
+
   static final String BASE = "DC=contoso,DC=com";
   static final String ADMIN = "CN=admin,DC=contoso,DC=com";
 
@@ -89,7 +92,7 @@ class ConnectSyncIT {
     ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
     byte[] guid = ldap.getEntry("CN=Ann Lee,OU=Staff," + BASE, "objectGUID").getAttributeValueBytes("objectGUID");
 
-    assertThat(sync.runCycle()).isEqualTo(4);
+    assertThat(sync.runCycle()).isEqualTo(1 + SEEDED);
 
     SimulatedTenant.User ann = only("ann.lee");
     assertThat(ann.source.immutableId()).isEqualTo(Base64.getEncoder().encodeToString(guid));
@@ -104,8 +107,8 @@ class ConnectSyncIT {
   void readsAScopeLargerThanOnePage() throws Exception {
     addStaff("Bulk", 1_100);
 
-    assertThat(sync.runCycle()).isEqualTo(1_100 + 3);
-    assertThat(tenant.users()).hasSize(1_103);
+    assertThat(sync.runCycle()).isEqualTo(1_100 + SEEDED);
+    assertThat(tenant.users()).hasSize(1_100 + SEEDED);
   }
 
   @Test
@@ -134,13 +137,13 @@ class ConnectSyncIT {
     assertThat(ann.id).isEqualTo(id);
     assertThat(ann.userPrincipalName).isEqualTo("ann.lee@contoso.com");
     assertThat(ann.source.accountEnabled()).isTrue();
-    assertThat(tenant.users()).hasSize(4);
+    assertThat(tenant.users()).hasSize(1 + SEEDED);
   }
 
   @Test
   void betweenFullImportsReadsOnlyWhatChangedAndSeesUsersLeaveTheScope() throws Exception {
     addStaff("Same", 50);
-    assertThat(sync.runCycle()).as("the first cycle reads everything").isEqualTo(50 + 3);
+    assertThat(sync.runCycle()).as("the first cycle reads everything").isEqualTo(50 + SEEDED);
     sync.runCycle();
     assertThat(sync.runCycle()).as("nothing changed: a delta reads nothing").isZero();
 
@@ -148,11 +151,11 @@ class ConnectSyncIT {
     ldap.add(user("Staff", "Ann Lee", "ann.lee", "ann.lee@contoso.com", "512"));
     assertThat(sync.runCycle()).as("the changed and the new user").isEqualTo(2);
     assertThat(only("same7").source.jobTitle()).isEqualTo("Buyer");
-    assertThat(tenant.users()).hasSize(50 + 3 + 1);
+    assertThat(tenant.users()).hasSize(50 + SEEDED + 1);
 
     ldap.modifyDN("CN=Ann Lee,OU=Staff," + BASE, "CN=Ann Lee", true, "OU=Quarantine," + BASE);
     sync.runCycle();
-    assertThat(tenant.users()).extracting(u -> u.source.samAccountName()).doesNotContain("ann.lee").hasSize(50 + 3);
+    assertThat(tenant.users()).extracting(u -> u.source.samAccountName()).doesNotContain("ann.lee").hasSize(50 + SEEDED);
   }
 
   @Test
