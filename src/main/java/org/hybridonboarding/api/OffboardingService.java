@@ -116,11 +116,6 @@ class OffboardingService {
     return status(employeeId);
   }
 
-  /** Whether an offboarding of that person is under way (not merely waiting out its reinstatement window). */
-  boolean underWay(String employeeId) {
-    return status(employeeId).filter(s -> s.status().equals("SCHEDULED") || s.status().equals("RUNNING")).isPresent();
-  }
-
   Optional<OffboardingStatus> status(String employeeId) {
     List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(KEY)

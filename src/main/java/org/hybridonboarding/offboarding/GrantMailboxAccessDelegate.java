@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.hybridonboarding.directory.LeaverDirectory;
 import org.hybridonboarding.exchange.ExchangeAdmin;
+import org.hybridonboarding.exchange.ExchangeException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,9 @@ class GrantMailboxAccessDelegate implements JavaDelegate {
               + "nobody can be given FullAccess as " + employeeId));
       try {
         exchange.grantFullAccess(MAIL.get(execution), holder);
-      } catch (org.hybridonboarding.exchange.ExchangeException e) {
-        throw new BpmnError(e.code() == org.hybridonboarding.exchange.ExchangeException.Code.MAILBOX_NOT_FOUND
+      } catch (ExchangeException e) {
+        // The leaver's mailbox was found just before: a mailbox not found is the holder's.
+        throw new BpmnError(e.code() == ExchangeException.Code.MAILBOX_NOT_FOUND
             ? MAILBOX_ACCESS_MISSING : e.code().name(), e.getMessage());
       }
       granted.add(holder);

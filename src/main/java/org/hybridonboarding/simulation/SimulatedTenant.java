@@ -20,8 +20,9 @@ import java.util.UUID;
  * messages, and Temporary Access Passes. Every method is synchronized: the tenant is small and
  * consistency matters more than concurrency here. Licensing ({@link TenantLicensing}) and
  * Exchange Online ({@link ExchangeOnline}) are parts of their own, called under this lock.
- * Somewhat over 300 lines because the tenant's objects (users, groups, subscriptions, assignments,
- * messages, passes) are declared here, where every part that reads them is.
+ * Some 400 lines because the tenant's objects (users, groups, subscriptions, assignments,
+ * messages, passes, the deleted items) are declared here, where every part that reads them is;
+ * the mailboxes' own rules are ExchangeOnline's.
  */
 class SimulatedTenant {
 

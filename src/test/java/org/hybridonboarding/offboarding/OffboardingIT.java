@@ -196,6 +196,17 @@ class OffboardingIT extends DemoIntegrationTest {
   }
 
   @Test
+  void overEngineRestTheFirstStepValidates() throws Exception {
+    HttpResponse<String> started = post("/engine-rest/process-definition/key/hybrid-offboarding/start", "hr-system", """
+        {"businessKey":"E00002","variables":{"employeeId":{"value":"E00002"},"lastWorkingDay":{"value":"tomorrow"},
+         "mailbox":{"value":"SHARED"}}}""");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    JsonNode status = offboarding("E00002");
+    assertThat(status.path("status").asText()).isEqualTo("INVALID");
+    assertThat(status.path("rejectionReason").asText()).contains("lastWorkingDay");
+  }
+
+  @Test
   void unknownAndInvalidRequestsAreRefused() {
     HttpResponse<String> unknown = post("/api/offboardings", "hr-system",
         "{\"employeeId\":\"X99999\",\"lastWorkingDay\":\"" + LocalDate.now() + "\"}");
