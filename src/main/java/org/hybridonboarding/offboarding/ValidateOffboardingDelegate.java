@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.naming.ldap.LdapName;
 import org.hybridonboarding.directory.LeaverDirectory;
 import org.hybridonboarding.process.RequestRules;
+import org.springframework.ldap.support.LdapUtils;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -50,7 +52,9 @@ class ValidateOffboardingDelegate implements JavaDelegate {
     }
     LeaverDirectory.Leaver account = found.get();
     ACCOUNT_DN.set(execution, account.dn());
-    ACCOUNT_OU.set(execution, account.dn().substring(account.dn().indexOf(',') + 1));
+    // Parsed, not cut at the first comma: AD names people "Gu\, Lee" too.
+    LdapName dn = LdapUtils.newLdapName(account.dn());
+    ACCOUNT_OU.set(execution, dn.getPrefix(dn.size() - 1).toString());
     SAM_ACCOUNT_NAME.set(execution, account.samAccountName());
     USER_PRINCIPAL_NAME.set(execution, account.userPrincipalName());
     MAIL.set(execution, account.mail());

@@ -282,6 +282,15 @@ class OffboardingProcessTest {
   }
 
   @Test
+  void aCommaInTheNameKeepsTheOuTheAccountComesBackTo() {
+    when(directory.find("E00003")).thenReturn(Optional.of(new LeaverDirectory.Leaver(
+        "CN=Gu\\, Lee,OU=Finance,OU=Staff,DC=contoso,DC=com", LeaverDirectory.Place.MANAGED, "lee.gu", "lee.gu@contoso.com",
+        "lee.gu@contoso.com", "Gu, Lee", "Lee", "Gu", "guid==", true, 1, "E00001", "megan.bowen@contoso.com", List.of())));
+    ProcessInstance pi = start(request("2026-12-10", false, "SHARED"));
+    assertThat(pi).variables().containsEntry(ACCOUNT_OU.name(), "OU=Finance,OU=Staff,DC=contoso,DC=com");
+  }
+
+  @Test
   void anApprovalFirstWhenConfigured() {
     register(true);
     ProcessInstance pi = start(request("2026-12-10", false, "SHARED"));
