@@ -1,5 +1,6 @@
 package org.hybridonboarding.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,5 +44,13 @@ class ProductionSettingsTest {
         .hasMessageContaining("The prod profile needs these settings")
         .hasMessageContaining("spring.datasource.url (ONBOARDING_DB_URL)")
         .hasMessageContaining("spring.ldap.urls (ONBOARDING_LDAP_URL)");
+  }
+
+  /** The compose file is how most will run prod: it must hand the node every setting the profile requires. */
+  @Test
+  void theComposeFileSetsEveryRequiredVariable() throws java.io.IOException {
+    String compose = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "compose.yaml"));
+    assertThat(ProductionSettings.REQUIRED.values())
+        .allSatisfy(variable -> assertThat(compose).as("docker/compose.yaml").contains("      " + variable + ":"));
   }
 }
