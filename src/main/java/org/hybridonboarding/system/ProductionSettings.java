@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
@@ -44,11 +45,31 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     REQUIRED.put("onboarding.credentials.sender", "ONBOARDING_CREDENTIALS_SENDER");
   }
 
+  static final String BEHIND_TLS_PROXY = "onboarding.http.behind-tls-proxy";
+
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
     if (environment.acceptsProfiles(Profiles.of("prod"))) {
       check(environment);
+      environment.getPropertySources().addLast(new MapPropertySource("hybrid-onboarding-tls", tlsDefaults(environment)));
     }
+  }
+
+  /**
+   * Behind a TLS-terminating proxy the node sees plain HTTP: it must believe the proxy's
+   * X-Forwarded-Proto (so Spring Security's HSTS header and redirects say https) and mark the
+   * session cookie Secure. With its own key store Tomcat does both by itself. Defaults only: an
+   * explicit setting wins.
+   */
+  static Map<String, Object> tlsDefaults(Environment environment) {
+    Map<String, Object> defaults = new LinkedHashMap<>();
+    if ("true".equalsIgnoreCase(environment.getProperty(BEHIND_TLS_PROXY))) {
+      defaults.put("server.forward-headers-strategy", "native");
+      defaults.put("server.servlet.session.cookie.secure", "true");
+    } else {
+      defaults.put("server.ssl.key-store-type", "PKCS12");
+    }
+    return defaults;
   }
 
   static void check(Environment environment) {
@@ -62,6 +83,12 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         && blank(environment.getProperty("onboarding.graph.client-certificate-path"))) {
       missing.add("onboarding.graph.client-secret (ONBOARDING_GRAPH_CLIENT_SECRET) or "
           + "onboarding.graph.client-certificate-path (ONBOARDING_GRAPH_CLIENT_CERTIFICATE_PATH)");
+    }
+    // Every request to /api, /engine-rest and the webapps carries a password: never in clear.
+    if (blank(environment.getProperty("server.ssl.key-store")) && !"true".equalsIgnoreCase(environment.getProperty(BEHIND_TLS_PROXY))) {
+      missing.add("server.ssl.key-store (SERVER_SSL_KEY_STORE: a PKCS12 key store, with SERVER_SSL_KEY_STORE_PASSWORD) to serve "
+          + "HTTPS, or " + BEHIND_TLS_PROXY + "=true (ONBOARDING_HTTP_BEHIND_TLS_PROXY) when a TLS-terminating proxy is in "
+          + "front: every request carries a password");
     }
     String database = environment.getProperty("spring.datasource.url", "");
     if (!database.isBlank() && !database.startsWith("jdbc:postgresql:")) {

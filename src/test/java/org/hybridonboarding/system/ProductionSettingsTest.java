@@ -14,6 +14,7 @@ class ProductionSettingsTest {
     ProductionSettings.REQUIRED.keySet().forEach(property -> environment.setProperty(property, "set"));
     environment.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/onboarding");
     environment.setProperty("onboarding.graph.client-secret", "secret");
+    environment.setProperty("server.ssl.key-store", "/certs/onboarding.p12");
     return environment;
   }
 
@@ -52,5 +53,27 @@ class ProductionSettingsTest {
     String compose = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "compose.yaml"));
     assertThat(ProductionSettings.REQUIRED.values())
         .allSatisfy(variable -> assertThat(compose).as("docker/compose.yaml").contains("      " + variable + ":"));
+  }
+
+  @Test
+  void withoutTlsNorAProxyItNamesBoth() {
+    MockEnvironment environment = complete();
+    environment.setProperty("server.ssl.key-store", "");
+
+    assertThatThrownBy(() -> ProductionSettings.check(environment))
+        .hasMessageContaining("server.ssl.key-store (SERVER_SSL_KEY_STORE")
+        .hasMessageContaining("onboarding.http.behind-tls-proxy=true (ONBOARDING_HTTP_BEHIND_TLS_PROXY)");
+  }
+
+  @Test
+  void behindATlsProxyForwardedHeadersCountAndTheSessionCookieIsSecure() {
+    MockEnvironment environment = complete();
+    environment.setProperty("server.ssl.key-store", "");
+    environment.setProperty("onboarding.http.behind-tls-proxy", "true");
+
+    assertThatCode(() -> ProductionSettings.check(environment)).doesNotThrowAnyException();
+    assertThat(ProductionSettings.tlsDefaults(environment))
+        .containsEntry("server.forward-headers-strategy", "native")
+        .containsEntry("server.servlet.session.cookie.secure", "true");
   }
 }
