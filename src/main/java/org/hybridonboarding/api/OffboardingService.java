@@ -61,7 +61,7 @@ class OffboardingService {
   OffboardingStatus start(OffboardingRequest request, String requestedBy) {
     String employeeId = request.employeeId();
     guard.exclusively(employeeId, () -> {
-      if (onboardings.running(employeeId)) {
+      if (onboardings.isRunning(employeeId)) {
         throw new ConflictException("An onboarding of employeeId " + employeeId + " is running: cancel it instead "
             + "(DELETE /api/onboardings/" + employeeId + ")");
       }
@@ -126,8 +126,7 @@ class OffboardingService {
   }
 
   private Optional<ProcessInstance> running(String employeeId) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(KEY).processInstanceBusinessKey(employeeId)
-        .list().stream().findFirst();
+    return view.running(KEY, employeeId);
   }
 
   private boolean waitsFor(String processInstanceId, String message) {

@@ -67,8 +67,7 @@ class OnboardingService {
       if (isRunning(request.employeeId())) {
         throw new AlreadyRunningException(request.employeeId());
       }
-      if (runtime.createProcessInstanceQuery().processDefinitionKey(org.hybridonboarding.offboarding.OffboardingProcess.KEY)
-          .processInstanceBusinessKey(request.employeeId()).count() > 0) {
+      if (view.running(org.hybridonboarding.offboarding.OffboardingProcess.KEY, request.employeeId()).isPresent()) {
         throw new OffboardingService.ConflictException("An offboarding of employeeId " + request.employeeId()
             + " runs (GET /api/offboardings/" + request.employeeId() + ")");
       }
@@ -103,16 +102,9 @@ class OnboardingService {
     return status(employeeId);
   }
 
-  private boolean isRunning(String employeeId) {
-    return runtime.createProcessInstanceQuery()
-        .processDefinitionKey(OnboardingProcess.KEY)
-        .processInstanceBusinessKey(employeeId)
-        .count() > 0;
-  }
-
   /** Whether an onboarding of that person runs: an offboarding waits for it to end. */
-  boolean running(String employeeId) {
-    return isRunning(employeeId);
+  boolean isRunning(String employeeId) {
+    return view.running(OnboardingProcess.KEY, employeeId).isPresent();
   }
 
   /** The newest onboarding for that employeeId, running or ended. */

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
@@ -55,6 +56,12 @@ class ProcessView {
         }
       }
     }
+  }
+
+  /** The running instance of that lifecycle for that person (the business key), if there is one. */
+  Optional<ProcessInstance> running(String processKey, String employeeId) {
+    return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(employeeId)
+        .list().stream().findFirst();
   }
 
   Map<String, Object> variables(String processInstanceId) {

@@ -26,7 +26,7 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud {
     this.users = new GraphUsers(graph);
     this.licensing = new GraphLicensing(graph, users);
     this.mail = new GraphMail(graph, users, handover);
-    this.leavers = new GraphLeavers(graph);
+    this.leavers = new GraphLeavers(graph, users);
   }
 
   @Override
@@ -119,9 +119,9 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud {
   }
 
   @Override
-  public void restoreLicenses(String userId, String usageLocation, List<String> skuIds) {
+  public void restoreLicenses(String userId, List<String> skuIds) {
     described("assign the licences again", "user " + userId, () -> {
-      leavers.restoreLicenses(userId, usageLocation, skuIds);
+      licensing.assignAgain(userId, skuIds);
       return null;
     });
   }

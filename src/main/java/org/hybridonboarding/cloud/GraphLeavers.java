@@ -1,17 +1,13 @@
 package org.hybridonboarding.cloud;
 
-import com.microsoft.graph.models.AssignedLicense;
 import com.microsoft.graph.models.AutomaticRepliesSetting;
 import com.microsoft.graph.models.AutomaticRepliesStatus;
 import com.microsoft.graph.models.ExternalAudienceScope;
 import com.microsoft.graph.models.LicenseAssignmentState;
 import com.microsoft.graph.models.MailboxSettings;
 import com.microsoft.graph.models.TemporaryAccessPassAuthenticationMethod;
-import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,20 +21,15 @@ final class GraphLeavers {
   private static final Logger log = LoggerFactory.getLogger(GraphLeavers.class);
 
   private final GraphServiceClient graph;
+  private final GraphUsers users;
 
-  GraphLeavers(GraphServiceClient graph) {
+  GraphLeavers(GraphServiceClient graph, GraphUsers users) {
     this.graph = graph;
+    this.users = users;
   }
 
   Optional<LeaverCloud.Leaver> find(String immutableId) {
-    var users = graph.users().get(request -> {
-      request.queryParameters.filter = "onPremisesImmutableId eq '" + GraphUsers.odataString(immutableId) + "'";
-      request.queryParameters.select = new String[] {"id", "userPrincipalName", "accountEnabled", "usageLocation",
-          "licenseAssignmentStates"};
-      request.queryParameters.count = true;
-      request.headers.add("ConsistencyLevel", "eventual");
-    });
-    return Optional.ofNullable(users.getValue()).orElse(List.of()).stream().findFirst()
+    return users.synced(immutableId, "id", "userPrincipalName", "accountEnabled", "usageLocation", "licenseAssignmentStates")
         .map(user -> new LeaverCloud.Leaver(user.getId(), user.getUserPrincipalName(),
             Boolean.TRUE.equals(user.getAccountEnabled()), user.getUsageLocation(),
             Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of()).stream()
@@ -101,39 +92,6 @@ final class GraphLeavers {
     settings.setAutomaticRepliesSetting(replies);
     graph.users().byUserId(userId).mailboxSettings().patch(settings);
     log.info("Automatic reply of {} {}", userId, message == null ? "switched off" : "set");
-  }
-
-  void restoreLicenses(String userId, String usageLocation, List<String> skuIds) {
-    User user = graph.users().byUserId(userId).get(request ->
-        request.queryParameters.select = new String[] {"id", "usageLocation", "assignedLicenses"});
-    List<UUID> held = Optional.ofNullable(user.getAssignedLicenses()).orElse(List.of()).stream()
-        .map(AssignedLicense::getSkuId).toList();
-    List<AssignedLicense> add = new ArrayList<>();
-    for (String skuId : skuIds) {
-      if (!held.contains(UUID.fromString(skuId))) {
-        AssignedLicense license = new AssignedLicense();
-        license.setSkuId(UUID.fromString(skuId));
-        license.setDisabledPlans(new ArrayList<>());
-        add.add(license);
-      }
-    }
-    if (add.isEmpty()) {
-      return;
-    }
-    if (user.getUsageLocation() == null && usageLocation != null) {
-      User patch = new User();
-      patch.setUsageLocation(usageLocation);
-      graph.users().byUserId(userId).patch(patch);
-    }
-    AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-    body.setAddLicenses(add);
-    body.setRemoveLicenses(new ArrayList<>());
-    try {
-      graph.users().byUserId(userId).assignLicense().post(body);
-    } catch (ODataError error) {
-      throw GraphLicensing.licenseFailure(error, String.join(", ", skuIds));
-    }
-    log.info("Assigned {} licence(s) to {} again", add.size(), userId);
   }
 
   boolean softDeleted(String userId) {

@@ -70,13 +70,7 @@ final class GraphLicensing {
         graph.users().byUserId(userId).patch(patch);
         log.info("Set usageLocation {} on {} (was {})", usageLocation, user.getUserPrincipalName(), user.getUsageLocation());
       }
-      AssignedLicense license = new AssignedLicense();
-      license.setSkuId(skuId);
-      license.setDisabledPlans(new ArrayList<>());
-      AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-      body.setAddLicenses(List.of(license));
-      body.setRemoveLicenses(new ArrayList<>());
-      graph.users().byUserId(userId).assignLicense().post(body);
+      post(userId, List.of(skuId), List.of());
       log.info("Assigned {} to {}", skuPartNumber, user.getUserPrincipalName());
       return skuId.toString();
     } catch (ODataError error) {
@@ -157,7 +151,7 @@ final class GraphLicensing {
   }
 
   /** Graph answers licence problems with 400 and words, not codes: map the words it uses. */
-  static RuntimeException licenseFailure(ODataError error, String skuPartNumber) {
+  private static RuntimeException licenseFailure(ODataError error, String skuPartNumber) {
     if (error.getResponseStatusCode() != 400) {
       return error;
     }
@@ -191,11 +185,8 @@ final class GraphLicensing {
         .distinct()
         .toList();
     if (!direct.isEmpty()) {
-      AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-      body.setAddLicenses(new ArrayList<>());
-      body.setRemoveLicenses(new ArrayList<>(direct));
       try {
-        graph.users().byUserId(userId).assignLicense().post(body);
+        post(userId, List.of(), direct);
       } catch (ODataError error) {
         if (error.getResponseStatusCode() == 400) {
           throw new CloudException(CloudException.Code.LICENSE_REMOVAL_REFUSED, "Entra ID refused to remove the licences of "
@@ -208,4 +199,34 @@ final class GraphLicensing {
     return direct.stream().map(UUID::toString).toList();
   }
 
+  /** A reinstatement: the SKUs removed at the offboarding, assigned again (those held already are left). */
+  void assignAgain(String userId, List<String> skuIds) {
+    User user = graph.users().byUserId(userId).get(request ->
+        request.queryParameters.select = new String[] {"id", "assignedLicenses"});
+    List<UUID> held = Optional.ofNullable(user.getAssignedLicenses()).orElse(List.of()).stream()
+        .map(AssignedLicense::getSkuId).toList();
+    List<UUID> add = skuIds.stream().map(UUID::fromString).filter(skuId -> !held.contains(skuId)).toList();
+    if (add.isEmpty()) {
+      return;
+    }
+    try {
+      post(userId, add, List.of());
+    } catch (ODataError error) {
+      throw licenseFailure(error, String.join(", ", skuIds));
+    }
+    log.info("Assigned {} licence(s) to {} again", add.size(), userId);
+  }
+
+  /** POST /users/{id}/assignLicense, every plan of the added SKUs enabled. */
+  private void post(String userId, List<UUID> add, List<UUID> remove) {
+    AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
+    body.setAddLicenses(add.stream().map(skuId -> {
+      AssignedLicense license = new AssignedLicense();
+      license.setSkuId(skuId);
+      license.setDisabledPlans(new ArrayList<>());
+      return license;
+    }).collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+    body.setRemoveLicenses(new ArrayList<>(remove));
+    graph.users().byUserId(userId).assignLicense().post(body);
+  }
 }

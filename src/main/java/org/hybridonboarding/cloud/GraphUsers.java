@@ -75,16 +75,20 @@ final class GraphUsers {
   }
 
   Optional<CloudUser> findSynced(String immutableId) {
+    return synced(immutableId, USER_FIELDS)
+        .map(user -> new CloudUser(user.getId(), user.getUserPrincipalName(), user.getUsageLocation()));
+  }
+
+  /** The user anchored on Base64(objectGUID), with these properties. */
+  Optional<User> synced(String immutableId, String... select) {
     // onPremisesImmutableId is only filterable as an advanced query.
     var users = graph.users().get(request -> {
       request.queryParameters.filter = "onPremisesImmutableId eq '" + odataString(immutableId) + "'";
-      request.queryParameters.select = USER_FIELDS;
+      request.queryParameters.select = select;
       request.queryParameters.count = true;
       request.headers.add("ConsistencyLevel", "eventual");
     });
-    return Optional.ofNullable(users.getValue()).orElse(List.of()).stream()
-        .findFirst()
-        .map(user -> new CloudUser(user.getId(), user.getUserPrincipalName(), user.getUsageLocation()));
+    return Optional.ofNullable(users.getValue()).orElse(List.of()).stream().findFirst();
   }
 
   Optional<String> managerMail(String managerEmployeeId) {

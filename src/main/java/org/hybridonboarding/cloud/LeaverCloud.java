@@ -22,11 +22,11 @@ public interface LeaverCloud {
   void setAutomaticReply(String userId, String message);
 
   /**
-   * Assigns these SKUs again (a reinstatement), setting usageLocation when the user has none.
+   * Assigns these SKUs again (a reinstatement: the user kept its usageLocation).
    *
    * @throws CloudException NO_FREE_SEAT or LICENSE_ERROR
    */
-  void restoreLicenses(String userId, String usageLocation, List<String> skuIds);
+  void restoreLicenses(String userId, List<String> skuIds);
 
   /** Whether the user is in Entra ID's deleted items (soft-deleted, restorable for 30 days). */
   boolean softDeleted(String userId);

@@ -45,10 +45,6 @@ final class LdapAccounts {
     this.passwords = passwords;
   }
 
-  LdapName base() {
-    return base;
-  }
-
   /**
    * Technical failures (a DC down, a refused bind, a missing OU) become the job's failure and,
    * once retries are spent, the incident an admin reads in Cockpit: say which system, which

@@ -1,6 +1,5 @@
 package org.hybridonboarding.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -47,7 +46,7 @@ class LdapLeavers implements LeaverDirectory {
   @Override
   public Optional<Leaver> find(String employeeId) {
     return LdapAccounts.described("find the leaver", "employeeID " + employeeId,
-        () -> accounts.findByEmployeeId(employeeId).map(this::leaver));
+        () -> accounts.findByEmployeeId(employeeId).map(account -> leaver(account, true, false)));
   }
 
   @Override
@@ -58,7 +57,7 @@ class LdapLeavers implements LeaverDirectory {
           Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT | LdapAccounts.UAC_ACCOUNT_DISABLE))});
       accounts.setRandomPassword(account.getDn());
       log.info("Disabled {} (employeeID {}) and set a new random password", account.getNameInNamespace(), employeeId);
-      return leaver(ldap.lookupContext(account.getDn()));
+      return leaver(ldap.lookupContext(account.getDn()), false, true);
     });
   }
 
@@ -123,7 +122,7 @@ class LdapLeavers implements LeaverDirectory {
           replace("description", description)});
       log.info("Reinstated {} (employeeID {}): enabled with a new password, back in {} group(s)", dn, employeeId,
           groups.size());
-      return leaver(ldap.lookupContext(relative));
+      return leaver(ldap.lookupContext(relative), false, false);
     });
   }
 
@@ -172,11 +171,15 @@ class LdapLeavers implements LeaverDirectory {
     return properties.managedOus().stream().anyMatch(ou -> LdapAccounts.isUnder(dn, ou)) ? Place.MANAGED : Place.ELSEWHERE;
   }
 
-  private Leaver leaver(DirContextOperations account) {
+  /**
+   * The account as read; its manager and its groups cost a read each and are looked up only where
+   * they are needed (the manager when the offboarding is validated, the groups at the cut).
+   */
+  private Leaver leaver(DirContextOperations account, boolean withManager, boolean withGroups) {
     String dn = account.getNameInNamespace();
     String managerEmployeeId = null;
     String managerMail = null;
-    String managerDn = account.getStringAttribute("manager");
+    String managerDn = withManager ? account.getStringAttribute("manager") : null;
     if (managerDn != null) {
       try {
         DirContextOperations manager = ldap.lookupContext(accounts.relative(managerDn));
@@ -192,7 +195,7 @@ class LdapLeavers implements LeaverDirectory {
         account.getStringAttribute("displayName"), account.getStringAttribute("givenName"), account.getStringAttribute("sn"),
         guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null,
         !LdapAccounts.isDisabled(account), remoteRecipientType(account), managerEmployeeId, managerMail,
-        new ArrayList<>(accounts.groupsOf(dn)));
+        withGroups ? List.copyOf(accounts.groupsOf(dn)) : List.of());
   }
 
   private static long remoteRecipientType(DirContextOperations account) {

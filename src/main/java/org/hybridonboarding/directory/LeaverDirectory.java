@@ -10,13 +10,16 @@ import java.util.Optional;
  */
 public interface LeaverDirectory {
 
-  /** The account with that employeeID, wherever it is (its {@link Leaver#place()} says), or empty. */
+  /**
+   * The account with that employeeID, wherever it is (its {@link Leaver#place()} says), with its
+   * manager, or empty.
+   */
   Optional<Leaver> find(String employeeId);
 
   /**
    * Disables the account (514) and gives it a new random password nobody knows.
    *
-   * @return the account as it is now, with the groups it is a member of
+   * @return the account as it is now, with the groups it is a member of (what a reinstatement restores)
    * @throws DirectoryException ACCOUNT_NOT_FOUND when no account with the employeeID is managed by this product
    */
   Leaver cutAccess(String employeeId);
@@ -40,7 +43,7 @@ public interface LeaverDirectory {
    * Brings an offboarded account back: to its OU and its groups, enabled with a new random password
    * the user must change at the next logon.
    *
-   * @return the account as it is now
+   * @return the account as it is now (its manager and groups not looked up)
    */
   Leaver reinstate(String employeeId, String ouDn, List<String> groups, String description);
 
@@ -73,6 +76,7 @@ public interface LeaverDirectory {
    * @param remoteRecipientType msExchRemoteRecipientType (0 when it has none)
    * @param managerEmployeeId the employeeID of the account its manager attribute names, when there is one
    * @param managerMail that manager's mail
+   * @param groups the groups it is a member of, where the operation reads them (empty elsewhere)
    */
   record Leaver(String dn, Place place, String samAccountName, String userPrincipalName, String mail, String displayName,
       String givenName, String surname,

@@ -8,7 +8,9 @@ public class ExchangeException extends RuntimeException {
     /** The app may not run the cmdlet: Exchange.ManageAsApp or the Exchange role is missing. */
     EXCHANGE_ACCESS_DENIED,
     /** Exchange Online has no mailbox with that identity. */
-    MAILBOX_NOT_FOUND
+    MAILBOX_NOT_FOUND,
+    /** A person to be given FullAccess to a leaver's mailbox has none (or no enabled account). */
+    MAILBOX_ACCESS_MISSING
   }
 
   private final Code code;

@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class GrantMailboxAccessDelegate implements JavaDelegate {
 
-  static final String MAILBOX_ACCESS_MISSING = "MAILBOX_ACCESS_MISSING";
-
   private final LeaverDirectory directory;
   private final ExchangeAdmin exchange;
 
@@ -31,14 +29,14 @@ class GrantMailboxAccessDelegate implements JavaDelegate {
     List<String> granted = new ArrayList<>();
     for (String employeeId : OffboardingRequest.from(execution).mailboxAccess()) {
       String holder = Problems.directory(() -> directory.mailOfActive(employeeId)).orElseThrow(() -> new BpmnError(
-          MAILBOX_ACCESS_MISSING, "employeeID " + employeeId + " has no enabled account with a mailbox: "
+          ExchangeException.Code.MAILBOX_ACCESS_MISSING.name(), "employeeID " + employeeId + " has no enabled account with a mailbox: "
               + "nobody can be given FullAccess as " + employeeId));
       try {
         exchange.grantFullAccess(MAIL.get(execution), holder);
       } catch (ExchangeException e) {
         // The leaver's mailbox was found just before: a mailbox not found is the holder's.
         throw new BpmnError(e.code() == ExchangeException.Code.MAILBOX_NOT_FOUND
-            ? MAILBOX_ACCESS_MISSING : e.code().name(), e.getMessage());
+            ? ExchangeException.Code.MAILBOX_ACCESS_MISSING.name() : e.code().name(), e.getMessage());
       }
       granted.add(holder);
     }

@@ -2,13 +2,11 @@ package org.hybridonboarding.offboarding;
 
 import static org.hybridonboarding.offboarding.OffboardingProcess.*;
 
-import java.text.Normalizer;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.hybridonboarding.process.Var;
 
 /**
  * A leaver as HR asks for it: the same fields over /api and /engine-rest.
@@ -54,27 +52,16 @@ public record OffboardingRequest(
   public static OffboardingRequest from(VariableScope scope) {
     Object access = scope.getVariable(MAILBOX_ACCESS.name());
     Object immediate = scope.getVariable(IMMEDIATE.name());
-    return new OffboardingRequest(text(scope, EMPLOYEE_ID.name()), text(scope, LAST_WORKING_DAY.name()),
-        text(scope, MAILBOX.name()),
+    return new OffboardingRequest(EMPLOYEE_ID.text(scope), LAST_WORKING_DAY.text(scope),
+        MAILBOX.text(scope),
         access == null ? null : List.of(String.valueOf(access).split("\\s*,\\s*", -1)).stream()
             .filter(id -> !id.isEmpty()).toList(),
-        text(scope, AUTO_REPLY.name()),
+        AUTO_REPLY.text(scope),
         immediate == null ? Boolean.FALSE : immediate instanceof Boolean b ? b : null,
-        text(scope, REASON.name()), text(scope, TIME_ZONE.name()));
-  }
-
-  private static String text(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
-    }
-    return String.valueOf(value);
+        REASON.text(scope), TIME_ZONE.text(scope));
   }
 
   private static String nfc(String value) {
-    return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
+    return Var.nfc(value);
   }
 }

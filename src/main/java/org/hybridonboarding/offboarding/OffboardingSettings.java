@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.OnboardingSettings;
 import org.hybridonboarding.process.Overdue;
 import org.springframework.stereotype.Component;
@@ -66,15 +65,11 @@ public class OffboardingSettings {
 
   /** How long a wait may last: the configured timeout, or the longer wait an operator chose when it ran out before. */
   public String waitTimeout(VariableScope scope, String step) {
-    Object longer = scope.getVariable(OnboardingProcess.WAIT_LONGER.name());
-    if (longer != null && step.equals(scope.getVariable(OnboardingProcess.WAIT_LONGER_STEP.name()))) {
-      return longer.toString();
-    }
-    return switch (step) {
+    return onboarding.longerWait(scope, step).orElseGet(() -> switch (step) {
       case OffboardingProcess.SUBPROCESS_WAIT_FOR_SHARED_MAILBOX -> properties.sharedTimeout().toString();
       case OffboardingProcess.SUBPROCESS_WAIT_FOR_RETURN -> onboarding.getReplicationTimeout();
       default -> throw new IllegalArgumentException("No wait named " + step);
-    };
+    });
   }
 
   /** What a person reads when a wait of the offboarding ran out. */
@@ -87,10 +82,6 @@ public class OffboardingSettings {
           + onboarding.getReplicationTimeout() + ". Check that Connect Sync runs and that the account is back in its OU.";
       default -> onboarding.overdueMessage(overdue);
     };
-  }
-
-  public String getRetryCycle() {
-    return onboarding.getRetryCycle();
   }
 
   static Date date(Instant instant) {

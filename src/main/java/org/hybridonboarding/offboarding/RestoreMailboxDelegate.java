@@ -26,7 +26,7 @@ class RestoreMailboxDelegate implements JavaDelegate {
     String userId = CLOUD_USER_ID.get(execution);
     // Licensed before it turns into a user mailbox, which without a licence would be disconnected.
     Problems.cloud(() -> {
-      cloud.restoreLicenses(userId, null, Arrays.stream(LICENSES_REMOVED.find(execution).orElse("").split(","))
+      cloud.restoreLicenses(userId, Arrays.stream(LICENSES_REMOVED.find(execution).orElse("").split(","))
           .filter(id -> !id.isBlank()).toList());
       return null;
     });

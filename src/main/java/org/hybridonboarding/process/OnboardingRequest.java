@@ -13,8 +13,6 @@ import static org.hybridonboarding.process.OnboardingProcess.SURNAME;
 import static org.hybridonboarding.process.OnboardingProcess.TIME_ZONE;
 import static org.hybridonboarding.process.OnboardingProcess.USAGE_LOCATION;
 
-import java.text.Normalizer;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,29 +51,18 @@ public record OnboardingRequest(
    */
   public static OnboardingRequest from(VariableScope scope) {
     return new OnboardingRequest(
-        text(scope, EMPLOYEE_ID),
-        text(scope, GIVEN_NAME),
-        text(scope, SURNAME),
-        text(scope, DEPARTMENT),
-        text(scope, JOB_TITLE),
-        text(scope, MANAGER_EMPLOYEE_ID),
-        text(scope, USAGE_LOCATION),
-        text(scope, LICENSE_SKU),
-        text(scope, START_DATE),
-        text(scope, TIME_ZONE),
-        text(scope, LATIN_GIVEN_NAME),
-        text(scope, LATIN_SURNAME));
-  }
-
-  private static String text(VariableScope scope, Var<String> var) {
-    Object value = scope.getVariable(var.name());
-    if (value == null || value instanceof String) {
-      return (String) value;
-    }
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
-    }
-    return String.valueOf(value);
+        EMPLOYEE_ID.text(scope),
+        GIVEN_NAME.text(scope),
+        SURNAME.text(scope),
+        DEPARTMENT.text(scope),
+        JOB_TITLE.text(scope),
+        MANAGER_EMPLOYEE_ID.text(scope),
+        USAGE_LOCATION.text(scope),
+        LICENSE_SKU.text(scope),
+        START_DATE.text(scope),
+        TIME_ZONE.text(scope),
+        LATIN_GIVEN_NAME.text(scope),
+        LATIN_SURNAME.text(scope));
   }
 
   /**
@@ -89,7 +76,7 @@ public record OnboardingRequest(
   }
 
   private static String nfc(String value) {
-    return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
+    return Var.nfc(value);
   }
 
   /** The variables a process instance starts with; absent optional fields are left out. */

@@ -32,16 +32,19 @@ public class OnboardingSettings {
    * operator chose ("keep waiting 4 hours") the last time that wait ran out.
    */
   public String waitTimeout(VariableScope scope, String step) {
-    Object longer = scope.getVariable(OnboardingProcess.WAIT_LONGER.name());
-    if (longer != null && step.equals(scope.getVariable(OnboardingProcess.WAIT_LONGER_STEP.name()))) {
-      return longer.toString();
-    }
-    return switch (step) {
+    return longerWait(scope, step).orElseGet(() -> switch (step) {
       case OnboardingProcess.SUBPROCESS_WAIT_FOR_REPLICATION -> getReplicationTimeout();
       case OnboardingProcess.SUBPROCESS_WAIT_FOR_GROUP_LICENSE -> getGroupLicenseTimeout();
       case OnboardingProcess.SUBPROCESS_WAIT_FOR_MAILBOX -> getMailboxTimeout();
       default -> throw new IllegalArgumentException("No wait named " + step);
-    };
+    });
+  }
+
+  /** What an operator chose the last time that wait ran out ("keep waiting 4 hours"), in any lifecycle. */
+  public Optional<String> longerWait(VariableScope scope, String step) {
+    Object longer = scope.getVariable(OnboardingProcess.WAIT_LONGER.name());
+    return longer != null && step.equals(scope.getVariable(OnboardingProcess.WAIT_LONGER_STEP.name()))
+        ? Optional.of(longer.toString()) : Optional.empty();
   }
 
   public String getApprovalReminderAfter() {

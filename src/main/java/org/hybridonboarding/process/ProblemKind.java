@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hybridonboarding.cloud.CloudException;
 import org.hybridonboarding.directory.DirectoryException;
+import org.hybridonboarding.exchange.ExchangeException;
 
 /**
  * Which task (and form, with which choices) fits a problem: by the error code a step threw or the
@@ -17,7 +18,7 @@ public enum ProblemKind {
   MANAGER(DirectoryException.Code.MANAGER_NOT_FOUND),
   CREDENTIALS(CloudException.Code.TAP_FAILED),
   /** A person to be given a leaver's mailbox has none (or no enabled account): another person, or nobody. */
-  MAILBOX_ACCESS("MAILBOX_ACCESS_MISSING"),
+  MAILBOX_ACCESS(ExchangeException.Code.MAILBOX_ACCESS_MISSING),
   /** Anything else (ADDRESS_IN_USE, say): retry or abort. */
   GENERIC;
 
@@ -25,10 +26,6 @@ public enum ProblemKind {
 
   ProblemKind(Enum<?>... codes) {
     this.codes = Arrays.stream(codes).map(Enum::name).toList();
-  }
-
-  ProblemKind(String code) {
-    this.codes = List.of(code);
   }
 
   /** The kind for a process error code; GENERIC for a code no task is made for. */

@@ -1,5 +1,8 @@
 package org.hybridonboarding.process;
 
+import java.text.Normalizer;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -24,6 +27,26 @@ public record Var<T>(String name, Class<T> type) {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
+  }
+
+  /**
+   * The value as a request field's text: values of another type than String (a number, a date
+   * sent over /engine-rest) are read as text, so validation can name them.
+   */
+  public String text(VariableScope scope) {
+    Object value = scope.getVariable(name);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+    return String.valueOf(value);
+  }
+
+  /** Unicode's composed form (NFC): "é" typed as e + ◌́ and "é" as one character are one text. */
+  public static String nfc(String value) {
+    return value == null ? null : Normalizer.normalize(value, Normalizer.Form.NFC);
   }
 
   public Optional<T> cast(Object value) {

@@ -274,7 +274,7 @@ class OffboardingProcessTest {
     verify(directory).reinstate(eq("E00003"), eq("OU=Staff,DC=contoso,DC=com"), eq(List.of(FINANCE)), contains("terminated by mistake"));
     verify(directory).stampMailboxType("E00003", false);
     var order = org.mockito.Mockito.inOrder(leaverCloud, exchange);
-    order.verify(leaverCloud).restoreLicenses("cloud-1", null, List.of(SKU));
+    order.verify(leaverCloud).restoreLicenses("cloud-1", List.of(SKU));
     order.verify(exchange).setType("lee.gu@contoso.com", false);
     verify(leaverCloud).setAutomaticReply("cloud-1", null);
     verify(cloud).handOverCredentials(any());
@@ -428,7 +428,7 @@ class OffboardingProcessTest {
         true, "US", List.of())));
     choose(pi, OnboardingProcess.RESOLUTION.name(), Resolution.RETRY.name());
     doThrow(new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat")).doNothing()
-        .when(leaverCloud).restoreLicenses("cloud-1", null, List.of(SKU));
+        .when(leaverCloud).restoreLicenses("cloud-1", List.of(SKU));
     run(TASK_CHECK_USER_BACK, TASK_RESTORE_MAILBOX);
     assertThat(problem(pi)).isWaitingAt(ResolveProblemProcess.TASK_RESOLVE_LICENCE);
     choose(pi, OnboardingProcess.RESOLUTION.name(), Resolution.RETRY.name());
