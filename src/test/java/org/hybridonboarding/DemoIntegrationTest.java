@@ -83,12 +83,31 @@ public abstract class DemoIntegrationTest {
 
   /** A request as that demo user (password = user id), or anonymous when user is null. */
   protected HttpRequest.Builder request(String path, String user) {
+    return request(path, user, user);
+  }
+
+  /** A request with HTTP Basic as that user, or anonymous when user is null. */
+  protected HttpRequest.Builder request(String path, String user, String password) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     if (user != null) {
       builder.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+          + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     return builder;
+  }
+
+  /** Tasklist's own login form, a session and its CSRF token first as the browser has them: the HTTP status. */
+  protected int tasklistLogin(String user, String password) {
+    HttpResponse<String> page = get("/camunda/app/tasklist/default/", null);
+    java.util.List<String> cookies = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList();
+    String token = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login = send(request("/camunda/api/admin/auth/user/default/login/tasklist", null)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Cookie", String.join("; ", cookies))
+        .header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build());
+    return login.statusCode();
   }
 
   protected HttpResponse<String> send(HttpRequest request) {

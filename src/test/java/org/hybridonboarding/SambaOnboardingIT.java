@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
  * The demo with onboarding.directory.embedded=false: the simulated tenant and its Connect Sync,
  * but a real Samba AD domain controller over LDAPS as the directory.
  */
-@TestPropertySource(properties = "onboarding.directory.embedded=false")
+// Sign-in stays with Camunda's own demo users here: SambaSignInIT signs in with Samba accounts.
+@TestPropertySource(properties = {"onboarding.directory.embedded=false", "onboarding.identity.source=database"})
 class SambaOnboardingIT extends DemoIntegrationTest {
 
   static SambaTestDirectory samba;

@@ -18,6 +18,23 @@ public record SambaTestDirectory(String url, String base, String username, Strin
   static final Path STATE = Path.of(System.getenv().getOrDefault("SAMBA_STATE", "/var/tmp/hybrid-onboarding-samba"));
 
   /**
+   * Skips a test class before anything of it starts (its Spring context included) when Samba is
+   * absent, or fails it where Samba is required.
+   */
+  public static final class Present implements org.junit.jupiter.api.extension.ExecutionCondition {
+    @Override
+    public org.junit.jupiter.api.extension.ConditionEvaluationResult evaluateExecutionCondition(
+        org.junit.jupiter.api.extension.ExtensionContext context) {
+      try {
+        require();
+        return org.junit.jupiter.api.extension.ConditionEvaluationResult.enabled("Samba AD DC answers");
+      } catch (org.opentest4j.TestAbortedException absent) {
+        return org.junit.jupiter.api.extension.ConditionEvaluationResult.disabled(absent.getMessage());
+      }
+    }
+  }
+
+  /**
    * The running domain controller, with the JVM trusting its certificate; or the test is skipped
    * (or failed, where Samba is required).
    */

@@ -71,5 +71,10 @@ public interface CloudGateway {
   List<String> removeDirectLicenses(String userId);
 
   /** Mails a notice (HTML) from the configured sender mailbox. */
-  void notify(String to, String subject, String html);
+  default void notify(String to, String subject, String html) {
+    notify(List.of(to), subject, html);
+  }
+
+  /** Mails one notice to all of them (one message: each address counts against the sender's recipient limit). */
+  void notify(List<String> to, String subject, String html);
 }

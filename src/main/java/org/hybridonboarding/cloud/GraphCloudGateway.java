@@ -80,8 +80,8 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud {
   }
 
   @Override
-  public void notify(String to, String subject, String html) {
-    described("mail a notice", to, () -> {
+  public void notify(List<String> to, String subject, String html) {
+    described("mail a notice", String.join(", ", to), () -> {
       mail.send(to, subject, html);
       return null;
     });

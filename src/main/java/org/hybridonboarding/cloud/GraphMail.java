@@ -51,28 +51,31 @@ final class GraphMail {
       }
       throw error;
     }
-    send(recipient, WelcomeMail.subject(credentials),
+    send(List.of(recipient), WelcomeMail.subject(credentials),
         WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
     log.info("Mailed a Temporary Access Pass for {} to {}", credentials.userPrincipalName(), recipient);
     return recipient;
   }
 
-  void send(String to, String subject, String html) {
+  void send(List<String> to, String subject, String html) {
     Message mail = new Message();
     mail.setSubject(subject);
     ItemBody body = new ItemBody();
     body.setContentType(BodyType.Html);
     body.setContent(html);
     mail.setBody(body);
-    EmailAddress address = new EmailAddress();
-    address.setAddress(to);
-    Recipient recipient = new Recipient();
-    recipient.setEmailAddress(address);
-    mail.setToRecipients(List.of(recipient));
+    mail.setToRecipients(to.stream().map(GraphMail::recipient).toList());
     SendMailPostRequestBody send = new SendMailPostRequestBody();
     send.setMessage(mail);
     send.setSaveToSentItems(false);
     graph.users().byUserId(handover.sender()).sendMail().post(send);
   }
 
+  private static Recipient recipient(String to) {
+    EmailAddress address = new EmailAddress();
+    address.setAddress(to);
+    Recipient recipient = new Recipient();
+    recipient.setEmailAddress(address);
+    return recipient;
+  }
 }

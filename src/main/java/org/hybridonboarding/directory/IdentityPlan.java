@@ -6,6 +6,8 @@ import java.util.List;
  * The names planned for a new hire, all checked free in the directory.
  *
  * @param managerDn the manager's distinguished name, or null without a manager
+ * @param managerAccountName the manager's sAMAccountName (how they sign in), or null without a
+ *     manager or when the manager's account is disabled (a leaver approves nothing)
  */
 public record IdentityPlan(
     String samAccountName,
@@ -15,7 +17,8 @@ public record IdentityPlan(
     String cn,
     String displayName,
     String ouDn,
-    String managerDn) {
+    String managerDn,
+    String managerAccountName) {
 
   /** The addresses the plan gives the new hire, which must be free in the cloud too. */
   public List<String> addresses() {

@@ -86,11 +86,14 @@ class LdapDirectoryGateway implements DirectoryGateway {
 
   private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
     String managerDn = null;
+    String managerAccountName = null;
     if (hire.managerEmployeeId() != null) {
-      managerDn = accounts.findByEmployeeId(hire.managerEmployeeId())
-          .map(DirContextOperations::getNameInNamespace)
+      DirContextOperations manager = accounts.findByEmployeeId(hire.managerEmployeeId())
           .orElseThrow(() -> new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND,
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
+      managerDn = manager.getNameInNamespace();
+      // A leaver approves nothing: their hires go to the approvers' group.
+      managerAccountName = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("sAMAccountName");
     }
     String alias = naming.alias(hire);
     String samBase = naming.samBase(hire);
@@ -110,7 +113,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
       if (noneTaken(taken, sam, upn, mail, routing, cn)) {
         IdentityPlan candidate = new IdentityPlan(sam, upn, nickname, mail, cn,
             NamingRules.displayName(hire.givenName(), hire.surname()),
-            properties.ouFor(hire.department()), managerDn);
+            properties.ouFor(hire.department()), managerDn, managerAccountName);
         if (claim.test(candidate)) {
           return candidate;
         }

@@ -49,6 +49,7 @@ final class Hires {
         CN.get(scope),
         DISPLAY_NAME.get(scope),
         TARGET_OU.get(scope),
-        PlanIdentityDelegate.MANAGER_DN.find(scope).orElse(null));
+        PlanIdentityDelegate.MANAGER_DN.find(scope).orElse(null),
+        PlanIdentityDelegate.MANAGER_ACCOUNT_NAME.find(scope).orElse(null));
   }
 }

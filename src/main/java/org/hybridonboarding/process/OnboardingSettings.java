@@ -55,6 +55,16 @@ public class OnboardingSettings {
     return iso(properties.approval().escalationAfter());
   }
 
+  /**
+   * Whose task *Approve onboarding* is: the manager's account (found when the names were previewed,
+   * null when disabled) with approval by manager, else nobody's (the approvers' group takes it).
+   */
+  public String approvalAssignee(VariableScope scope) {
+    return properties.approval().by() == ProcessProperties.ApprovalBy.MANAGER
+        ? PlanIdentityDelegate.MANAGER_ACCOUNT_NAME.find(scope).orElse(null)
+        : null;
+  }
+
   public ProcessProperties.Approval approval() {
     return properties.approval();
   }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class PlanIdentityDelegate implements JavaDelegate {
 
   static final Var<String> MANAGER_DN = Var.of("managerDn", String.class);
+  static final Var<String> MANAGER_ACCOUNT_NAME = Var.of("managerAccountName", String.class);
 
   private final IdentityPlanner planner;
 
@@ -43,5 +44,6 @@ class PlanIdentityDelegate implements JavaDelegate {
     DISPLAY_NAME.set(execution, plan.displayName());
     TARGET_OU.set(execution, plan.ouDn());
     MANAGER_DN.set(execution, plan.managerDn());
+    MANAGER_ACCOUNT_NAME.set(execution, plan.managerAccountName());
   }
 }

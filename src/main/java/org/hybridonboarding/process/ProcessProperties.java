@@ -23,17 +23,24 @@ public record ProcessProperties(
   }
 
   /**
-   * @param reminderAfter a waiting approval mails reminderTo after this long (the task stays open)
+   * @param by who approves: the hire's manager (the task is theirs, offered to the approvers too) or the approvers' group
+   * @param reminderAfter a waiting approval reminds whoever must act after this long (the task stays open)
+   * @param reminderTo also reminded, or the only one reminded when nobody who must act has a mail address
+   * @param maxReminderRecipients a group task reminds at most this many of its members; the mail names the rest
    * @param escalationAfter then the escalation group may approve too
    */
   public record Approval(
       @DefaultValue("true") boolean required,
+      @DefaultValue("manager") ApprovalBy by,
       @DefaultValue("PT24H") Duration reminderAfter,
       String reminderTo,
+      @DefaultValue("20") int maxReminderRecipients,
       @DefaultValue("PT72H") Duration escalationAfter,
       @DefaultValue("onboarding-escalation") String escalationGroup,
       @DefaultValue("http://localhost:8080/camunda/app/tasklist/") String tasklistUrl) {
   }
+
+  public enum ApprovalBy { MANAGER, GROUP }
 
   public record Replication(
       @DefaultValue("PT5M") Duration pollInterval,

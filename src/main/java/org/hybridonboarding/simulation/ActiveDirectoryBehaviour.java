@@ -5,6 +5,8 @@ import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedAddResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyDNResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedModifyRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindResult;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.AddRequest;
 import com.unboundid.ldap.sdk.DN;
@@ -33,7 +35,8 @@ import java.util.Locale;
  * objectGUID and whenCreated generated on add, sAMAccountName unique (68) and at most 20
  * characters, userPrincipalName unique (19, 0000202F), unicodePwd write-only and checked against
  * the default password policy (19, 0000052D), and an update sequence number (uSNCreated,
- * uSNChanged) on every add, change and move of a user or group, which delta reads filter on.
+ * uSNChanged) on every add, change and move of a user or group, which delta reads filter on, and
+ * no bind for a disabled account, and a wrong password counted in badPwdCount.
  */
 class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
 
@@ -47,6 +50,8 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
   private final SecureRandom random = new SecureRandom();
   /** The directory's update sequence number: one per change, increasing, as a DC's highestCommittedUSN. */
   private final AtomicLong usn = new AtomicLong();
+  /** Set while this interceptor itself counts a failed bind: no sequence number for that. */
+  private final ThreadLocal<Boolean> bookkeeping = ThreadLocal.withInitial(() -> false);
   /** Set while this interceptor itself stamps a moved entry. */
   private final ThreadLocal<Boolean> stampOnly = ThreadLocal.withInitial(() -> false);
   /** Names of adds under way: the check and the add are two steps, and AD's uniqueness is atomic. */
@@ -134,6 +139,9 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
 
   @Override
   public void processModifyRequest(InMemoryInterceptedModifyRequest request) throws LDAPException {
+    if (bookkeeping.get()) {
+      return;
+    }
     List<Modification> modifications = new ArrayList<>();
     boolean passwordSet = false;
     for (Modification modification : request.getRequest().getModifications()) {
@@ -166,6 +174,44 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
       modifications.add(new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
     }
     request.setRequest(new ModifyRequest(request.getRequest().getDN(), modifications, request.getRequest().getControls()));
+  }
+
+  /** A disabled account (userAccountControl bit 2) cannot bind, whatever its password: AD's 49 with data 533. */
+  @Override
+  public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+    String dn = request.getRequest().getBindDN();
+    Entry account = dn == null || dn.isEmpty() ? null : server.getEntry(dn);
+    String control = account == null ? null : account.getAttributeValue("userAccountControl");
+    if (control != null && (Long.parseLong(control.trim()) & 0x2) != 0) {
+      throw new LDAPException(ResultCode.INVALID_CREDENTIALS,
+          "80090308: LdapErr: DSID-0C090447, comment: AcceptSecurityContext error, data 533, v3839");
+    }
+  }
+
+  /**
+   * A wrong password counts in the account's badPwdCount, as on a DC (where the lockout policy reads
+   * it); not replicated, so no new uSNChanged.
+   */
+  @Override
+  public void processSimpleBindResult(InMemoryInterceptedSimpleBindResult result) {
+    String dn = result.getRequest().getBindDN();
+    if (result.getResult().getResultCode() != ResultCode.INVALID_CREDENTIALS || dn == null || dn.isEmpty()) {
+      return;
+    }
+    try {
+      Entry account = server.getEntry(dn);
+      if (account != null && account.hasObjectClass("user")) {
+        long bad = account.hasAttribute("badPwdCount") ? Long.parseLong(account.getAttributeValue("badPwdCount")) : 0;
+        bookkeeping.set(true);
+        try {
+          server.modify(dn, new Modification(ModificationType.REPLACE, "badPwdCount", Long.toString(bad + 1)));
+        } finally {
+          bookkeeping.remove();
+        }
+      }
+    } catch (LDAPException e) {
+      throw new IllegalStateException("could not count a failed bind of " + dn, e);
+    }
   }
 
   /** A move or rename changes the object too (Connect Sync sees a user leave its scope this way). */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.AuthorizationQuery;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.hybridonboarding.offboarding.OffboardingProcess;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.ResolveProblemProcess;
@@ -108,34 +110,66 @@ class AccessSetup {
     this.escalation = properties.approval().escalationGroup();
   }
 
+  /**
+   * The approvals assigned to whoever looks (a manager's own). Last of the filters: a manager has no
+   * other, and a group's members open their group's filter first.
+   */
+  static final String MY_APPROVALS = "My approvals";
+
   @EventListener(PostDeployEvent.class)
   @Order(2)
   void setUp() {
     grants(escalation).forEach(grant -> ensure(grant.group(), grant.resource(), grant.resourceId(), grant.permissions()));
-    filters(escalation).forEach(filter -> ensure(filter.group(), Resources.FILTER, ensureFilter(filter), Permissions.READ));
+    filters(escalation).forEach(filter -> ensure(filter.group(), Resources.FILTER, ensureFilter(filter.name(),
+        tasks.createTaskQuery().taskCandidateGroup(filter.group()).includeAssignedTasks().orderByTaskCreateTime().asc(),
+        "Open tasks of " + filter.group(), filter.priority()), Permissions.READ));
+    String mine = ensureFilter(MY_APPROVALS, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+        .taskDefinitionKeyIn(OnboardingProcess.TASK_APPROVE_ONBOARDING, OffboardingProcess.TASK_APPROVE)
+        .orderByTaskCreateTime().asc(), "Approvals assigned to you", 50);
+    ensureReadableByAll(mine);
   }
 
-  private String ensureFilter(TaskFilter wanted) {
-    Filter existing = filters.createFilterQuery().filterName(wanted.name()).singleResult();
+  private String ensureFilter(String name, TaskQuery query, String description, int priority) {
+    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       return existing.getId();
     }
-    Filter filter = filters.newTaskFilter(wanted.name())
-        .setQuery(tasks.createTaskQuery().taskCandidateGroup(wanted.group()).includeAssignedTasks()
-            .orderByTaskCreateTime().asc())
-        .setProperties(Map.of("description", "Open tasks of " + wanted.group(), "refresh", true,
-            "priority", wanted.priority()));
+    Filter filter = filters.newTaskFilter(name).setQuery(query)
+        .setProperties(Map.of("description", description, "refresh", true, "priority", priority));
     filters.saveFilter(filter);
-    log.info("Created Tasklist filter '{}' for {}", wanted.name(), wanted.group());
+    log.info("Created Tasklist filter '{}'", name);
     return filter.getId();
   }
 
+  /** Everyone may read the filter; what it lists is theirs alone. */
+  private void ensureReadableByAll(String filterId) {
+    if (authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+        .resourceType(Resources.FILTER).resourceId(filterId).count() == 0) {
+      Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      everyone.setResource(Resources.FILTER);
+      everyone.setResourceId(filterId);
+      everyone.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(everyone);
+      log.info("Granted everyone READ on filter '{}'", MY_APPROVALS);
+    }
+  }
+
   private void ensure(String group, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId)
-        .singleResult();
+    ensure(null, group, resource, resourceId, permissions);
+  }
+
+  /** A grant to one user, e.g. Tasklist for a manager whose approval waits (they are in no group of ours). */
+  void ensureForUser(String user, Resource resource, String resourceId, Permission... permissions) {
+    ensure(user, null, resource, resourceId, permissions);
+  }
+
+  private void ensure(String user, String group, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationQuery query = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId);
+    Authorization authorization = (user != null ? query.userIdIn(user) : query.groupIdIn(group)).singleResult();
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setUserId(user);
       authorization.setGroupId(group);
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
@@ -146,6 +180,7 @@ class AccessSetup {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
-    log.info("Granted {} {} on {} {}", group, List.of(permissions), resource.resourceName(), resourceId);
+    log.info("Granted {} {} on {} {}", user != null ? "user " + user : group, List.of(permissions),
+        resource.resourceName(), resourceId);
   }
 }

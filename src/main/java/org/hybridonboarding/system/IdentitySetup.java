@@ -8,16 +8,19 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The groups the product relies on, created idempotently at start-up; in the demo profile also
- * the demo users (admin comes from camunda.bpm.admin-user). No demo user exists elsewhere.
+ * With onboarding.identity.source=database only (the directory holds them otherwise): the groups
+ * the product relies on, created idempotently at start-up, and in the demo profile the demo users.
+ * No demo user exists elsewhere; outside the demo, camunda.bpm.admin-user creates the first admin.
  */
 @Component
+@ConditionalOnProperty(name = "onboarding.identity.source", havingValue = "database")
 class IdentitySetup {
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -27,10 +30,12 @@ class IdentitySetup {
       "onboarding-approvers", "Onboarding approvers",
       "onboarding-operators", "Onboarding operators",
       "onboarding-escalation", "Onboarding escalation (overdue approvals)",
-      "onboarding-helpdesk", "Helpdesk (credentials handed over in person)");
+      "onboarding-helpdesk", "Helpdesk (credentials handed over in person)",
+      DirectorySignIn.ADMIN_GROUP, "Camunda administrators");
 
   /** Demo user id → the groups it belongs to; each demo user's password is its id. */
   static final Map<String, List<String>> DEMO_USERS = Map.of(
+      "admin", List.of(DirectorySignIn.ADMIN_GROUP),
       "approver", List.of("onboarding-approvers"),
       "operator", List.of("onboarding-operators", "onboarding-helpdesk"),
       "hr-system", List.of("onboarding-requesters"));

@@ -26,7 +26,6 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     REQUIRED.put("spring.datasource.url", "ONBOARDING_DB_URL");
     REQUIRED.put("spring.datasource.username", "ONBOARDING_DB_USER");
     REQUIRED.put("spring.datasource.password", "ONBOARDING_DB_PASSWORD");
-    REQUIRED.put("camunda.bpm.admin-user.password", "ONBOARDING_ADMIN_PASSWORD");
     REQUIRED.put("spring.ldap.urls", "ONBOARDING_LDAP_URL");
     REQUIRED.put("spring.ldap.base", "ONBOARDING_LDAP_BASE");
     REQUIRED.put("spring.ldap.username", "ONBOARDING_LDAP_USER");
@@ -43,6 +42,18 @@ public class ProductionSettings implements EnvironmentPostProcessor {
     REQUIRED.put("onboarding.graph.tenant-id", "ONBOARDING_GRAPH_TENANT_ID");
     REQUIRED.put("onboarding.graph.client-id", "ONBOARDING_GRAPH_CLIENT_ID");
     REQUIRED.put("onboarding.credentials.sender", "ONBOARDING_CREDENTIALS_SENDER");
+  }
+
+  /** With directory sign-in: the AD group of each Camunda group → its environment variable. */
+  static final Map<String, String> GROUPS = new LinkedHashMap<>();
+
+  static {
+    GROUPS.put("camunda-admin", "ONBOARDING_GROUP_ADMINS");
+    GROUPS.put("onboarding-requesters", "ONBOARDING_GROUP_REQUESTERS");
+    GROUPS.put("onboarding-approvers", "ONBOARDING_GROUP_APPROVERS");
+    GROUPS.put("onboarding-operators", "ONBOARDING_GROUP_OPERATORS");
+    GROUPS.put("onboarding-escalation", "ONBOARDING_GROUP_ESCALATION");
+    GROUPS.put("onboarding-helpdesk", "ONBOARDING_GROUP_HELPDESK");
   }
 
   static final String BEHIND_TLS_PROXY = "onboarding.http.behind-tls-proxy";
@@ -79,6 +90,19 @@ public class ProductionSettings implements EnvironmentPostProcessor {
         missing.add(property + " (" + variable + ")");
       }
     });
+    if ("database".equalsIgnoreCase(environment.getProperty("onboarding.identity.source", "directory"))) {
+      // Camunda's own users: the first admin, or anyone who opens Admin first creates one.
+      if (blank(environment.getProperty("camunda.bpm.admin-user.id")) || blank(environment.getProperty("camunda.bpm.admin-user.password"))) {
+        missing.add("camunda.bpm.admin-user.id and camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMINUSER_ID, "
+            + "CAMUNDA_BPM_ADMINUSER_PASSWORD) with onboarding.identity.source=database");
+      }
+    } else {
+      GROUPS.forEach((group, variable) -> {
+        if (blank(environment.getProperty("onboarding.identity.groups[" + group + "]"))) {
+          missing.add("onboarding.identity.groups." + group + " (" + variable + "): the DN of the AD group whose members are " + group);
+        }
+      });
+    }
     if (blank(environment.getProperty("onboarding.graph.client-secret"))
         && blank(environment.getProperty("onboarding.graph.client-certificate-path"))) {
       missing.add("onboarding.graph.client-secret (ONBOARDING_GRAPH_CLIENT_SECRET) or "

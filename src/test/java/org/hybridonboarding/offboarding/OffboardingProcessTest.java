@@ -100,7 +100,7 @@ class OffboardingProcessTest {
   void register(boolean approvalRequired) {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ProcessProperties process = new ProcessProperties(Duration.ofDays(14), ZoneId.of("UTC"),
-        new ProcessProperties.Approval(true, Duration.ofHours(24), null, Duration.ofHours(72), "onboarding-escalation", "x"),
+        new ProcessProperties.Approval(true, ProcessProperties.ApprovalBy.MANAGER, Duration.ofHours(24), null, 20, Duration.ofHours(72), "onboarding-escalation", "x"),
         new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
         new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
         new ProcessProperties.Licensing("SPE_E3", ProcessProperties.Licensing.Mode.DIRECT, Map.of(), Duration.ofMinutes(5),

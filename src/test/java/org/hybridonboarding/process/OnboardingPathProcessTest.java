@@ -93,14 +93,92 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
 
     run(TIMER_APPROVAL_REMINDER);
     run(TASK_REMIND_APPROVERS);
-    verify(cloud).notify(org.mockito.ArgumentMatchers.eq("approvers@contoso.com"),
+    // Nobody of the approvers' group is known to this engine: only the configured address.
+    verify(cloud).notify(org.mockito.ArgumentMatchers.eq(List.of("approvers@contoso.com")),
         org.mockito.ArgumentMatchers.contains("José Müller"), org.mockito.ArgumentMatchers.contains("http://tasklist"));
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
 
     run(TIMER_APPROVAL_ESCALATION);
     run(TASK_ESCALATE_APPROVAL);
-    assertThat(task(pi)).hasCandidateGroup(GROUP_APPROVERS).hasCandidateGroup("onboarding-escalation");
+    assertThat(task(pi)).hasCandidateGroupAssociated(GROUP_APPROVERS).hasCandidateGroupAssociated("onboarding-escalation");
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
+  }
+
+  @Test
+  void theManagerApprovesAndTheApproversMayToo() {
+    ProcessInstance pi = awaitingApproval(request());
+
+    assertThat(task(pi)).isAssignedTo("megan.bowen").hasCandidateGroupAssociated(GROUP_APPROVERS);
+  }
+
+  @Test
+  void withoutAManagerAccountTheGroupApproves() {
+    // No manager, or a disabled one (a leaver): the plan names no account.
+    when(directory.planIdentity(any(), any(), any())).thenReturn(new IdentityPlan(PLAN.samAccountName(),
+        PLAN.userPrincipalName(), PLAN.mailNickname(), PLAN.mail(), PLAN.cn(), PLAN.displayName(), PLAN.ouDn(),
+        PLAN.managerDn(), null));
+    ProcessInstance pi = awaitingApproval(request());
+
+    assertThat(task(pi)).isNotAssigned().hasCandidateGroup(GROUP_APPROVERS);
+  }
+
+  @Test
+  void approvalByGroupAssignsNobody() {
+    approvalBy = ProcessProperties.ApprovalBy.GROUP;
+    register(true);
+    ProcessInstance pi = awaitingApproval(request());
+
+    assertThat(task(pi)).isNotAssigned().hasCandidateGroup(GROUP_APPROVERS);
+  }
+
+  @Test
+  void theReminderGoesToTheAssignedManager() {
+    user("megan.bowen", "Megan", "Bowen", "megan.bowen@contoso.com");
+    reminderTo = null;
+    register(true);
+    ProcessInstance pi = awaitingApproval(request());
+
+    run(TIMER_APPROVAL_REMINDER);
+    run(TASK_REMIND_APPROVERS);
+
+    verify(cloud).notify(org.mockito.ArgumentMatchers.eq(List.of("megan.bowen@contoso.com")),
+        org.mockito.ArgumentMatchers.contains("José Müller"), org.mockito.ArgumentMatchers.argThat(html -> !html.contains("Also able")));
+  }
+
+  @Test
+  void aGroupReminderReachesAtMostTheLimitAndNamesTheRest() {
+    approvalBy = ProcessProperties.ApprovalBy.GROUP;
+    reminderTo = null;
+    maxReminderRecipients = 2;
+    register(true);
+    engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup(GROUP_APPROVERS));
+    for (String name : List.of("ann", "bob", "cem")) {
+      user(name, name, "Approver", name + "@contoso.com");
+      engine.getIdentityService().createMembership(name, GROUP_APPROVERS);
+    }
+    user("dan", "dan", "NoMail", null);
+    engine.getIdentityService().createMembership("dan", GROUP_APPROVERS);
+    ProcessInstance pi = awaitingApproval(request());
+
+    run(TIMER_APPROVAL_REMINDER);
+    run(TASK_REMIND_APPROVERS);
+
+    @SuppressWarnings("unchecked")
+    org.mockito.ArgumentCaptor<List<String>> to = org.mockito.ArgumentCaptor.forClass(List.class);
+    org.mockito.ArgumentCaptor<String> html = org.mockito.ArgumentCaptor.forClass(String.class);
+    verify(cloud).notify(to.capture(), anyString(), html.capture());
+    assertThat(to.getValue()).hasSize(2).allMatch(address -> address.endsWith("@contoso.com"));
+    // The one not mailed and the one without a mail address are named.
+    assertThat(html.getValue()).contains("Also able to approve it:").contains("dan NoMail (dan)")
+        .containsAnyOf("ann Approver (ann)", "bob Approver (bob)", "cem Approver (cem)");
+  }
+
+  private void user(String id, String first, String last, String mail) {
+    org.camunda.bpm.engine.identity.User user = engine.getIdentityService().newUser(id);
+    user.setFirstName(first);
+    user.setLastName(last);
+    user.setEmail(mail);
+    engine.getIdentityService().saveUser(user);
   }
 
   @Test
@@ -164,7 +242,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
   @Test
   void planningStepsAroundAddressesTakenInTheCloud() {
     IdentityPlan numbered = new IdentityPlan("jose.mueller2", "jose.mueller2@contoso.com", "jose.mueller2",
-        "jose.mueller2@contoso.com", "José Müller (2)", "José Müller", PLAN.ouDn(), PLAN.managerDn());
+        "jose.mueller2@contoso.com", "José Müller (2)", "José Müller", PLAN.ouDn(), PLAN.managerDn(), PLAN.managerAccountName());
     when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of()), any())).thenReturn(PLAN);
     when(directory.planIdentity(any(), org.mockito.ArgumentMatchers.eq(Set.of("jose.mueller@contoso.com")), any())).thenReturn(numbered);
     when(cloud.addressesInUse("E10001", List.of("jose.mueller@contoso.com"))).thenReturn(Set.of("jose.mueller@contoso.com"));

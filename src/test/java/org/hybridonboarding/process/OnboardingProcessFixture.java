@@ -64,7 +64,7 @@ abstract class OnboardingProcessFixture {
   static final String LICENSING_GROUP = "CN=Licensing-SPE_E3,OU=Groups,DC=contoso,DC=com";
   static final IdentityPlan PLAN = new IdentityPlan("jose.mueller", "jose.mueller@contoso.com", "jose.mueller",
       "jose.mueller@contoso.com", "José Müller", "José Müller", "OU=Staff,DC=contoso,DC=com",
-      "CN=Megan Bowen,OU=Staff,DC=contoso,DC=com");
+      "CN=Megan Bowen,OU=Staff,DC=contoso,DC=com", "megan.bowen");
 
   DirectoryGateway directory = mock(DirectoryGateway.class);
   CloudGateway cloud = mock(CloudGateway.class);
@@ -83,14 +83,19 @@ abstract class OnboardingProcessFixture {
     when(cloud.assignLicense(anyString(), anyString(), anyString())).thenReturn("05e9a617-0261-4cee-bb44-138d3ef5d965");
   }
 
+  /** Who approves, and who else is reminded, as a test sets them before register(…). */
+  ProcessProperties.ApprovalBy approvalBy = ProcessProperties.ApprovalBy.MANAGER;
+  String reminderTo = "approvers@contoso.com";
+  int maxReminderRecipients = 20;
+
   void register(boolean approvalRequired) {
     register(approvalRequired, ProcessProperties.Licensing.Mode.DIRECT);
   }
 
   void register(boolean approvalRequired, ProcessProperties.Licensing.Mode mode) {
     ProcessProperties properties = new ProcessProperties(Duration.ofDays(14), ZoneId.of("UTC"),
-        new ProcessProperties.Approval(approvalRequired, Duration.ofHours(24), "approvers@contoso.com",
-            Duration.ofHours(72), "onboarding-escalation", "http://tasklist"),
+        new ProcessProperties.Approval(approvalRequired, approvalBy, Duration.ofHours(24), reminderTo,
+            maxReminderRecipients, Duration.ofHours(72), "onboarding-escalation", "http://tasklist"),
         new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
         new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
         new ProcessProperties.Licensing("SPE_E3", mode, Map.of("SPE_E3", LICENSING_GROUP),
@@ -111,7 +116,10 @@ abstract class OnboardingProcessFixture {
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
     Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
     Mocks.register("applyResolutionDelegate", new ApplyResolutionDelegate(new RequestRules(clock, new NamingRules(NamingProperties.defaults())), settings));
-    Mocks.register("remindApproversDelegate", new RemindApproversDelegate(cloud, settings));
+    Mocks.register("remindApproversDelegate", new RemindApproversDelegate(
+        new Approvers(engine.getTaskService(), engine.getIdentityService()), cloud, settings));
+    // Tasklist for the assigned manager is a grant: AccessIT and DirectorySignInIT cover it.
+    Mocks.register("approverAccess", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
     Mocks.register("escalateApprovalDelegate", new EscalateApprovalDelegate(engine.getTaskService(), settings));
     Mocks.register("releaseNamesListener", new ReleaseNamesListener(reservations));
     Mocks.register("classifyProblemDelegate", new ClassifyProblemDelegate());
@@ -121,6 +129,9 @@ abstract class OnboardingProcessFixture {
 
   @AfterEach
   void reset() {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    identity.createUserQuery().list().forEach(user -> identity.deleteUser(user.getId()));
+    identity.createGroupQuery().list().forEach(group -> identity.deleteGroup(group.getId()));
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -170,7 +181,7 @@ abstract class OnboardingProcessFixture {
   ProcessInstance approved() {
     ProcessInstance pi = awaitingApproval(request());
     assertThat(pi).isWaitingAt(TASK_APPROVE_ONBOARDING);
-    assertThat(task(pi)).hasCandidateGroup(GROUP_APPROVERS);
+    assertThat(task(pi)).hasCandidateGroupAssociated(GROUP_APPROVERS);
     complete(task(pi), withVariables(APPROVED.name(), true, APPROVAL_COMMENT.name(), "welcome"));
     return pi;
   }

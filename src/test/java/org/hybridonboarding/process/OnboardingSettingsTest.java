@@ -22,7 +22,7 @@ class OnboardingSettingsTest {
 
   private static OnboardingSettings settings(ZoneId configured) {
     return new OnboardingSettings(new ProcessProperties(Duration.ofDays(14), configured,
-        new ProcessProperties.Approval(true, Duration.ofHours(24), null, Duration.ofHours(72), "onboarding-escalation", "x"),
+        new ProcessProperties.Approval(true, ProcessProperties.ApprovalBy.MANAGER, Duration.ofHours(24), null, 20, Duration.ofHours(72), "onboarding-escalation", "x"),
         new ProcessProperties.Replication(Duration.ofMinutes(5), Duration.ofHours(2)),
         new ProcessProperties.Mailbox(Duration.ofMinutes(5), Duration.ofHours(24)),
         new ProcessProperties.Licensing("SPE_E3", ProcessProperties.Licensing.Mode.DIRECT, Map.of(),

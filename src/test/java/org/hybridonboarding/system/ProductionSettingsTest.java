@@ -12,6 +12,8 @@ class ProductionSettingsTest {
   static MockEnvironment complete() {
     MockEnvironment environment = new MockEnvironment();
     ProductionSettings.REQUIRED.keySet().forEach(property -> environment.setProperty(property, "set"));
+    ProductionSettings.GROUPS.keySet().forEach(group -> environment.setProperty("onboarding.identity.groups[" + group + "]",
+        "CN=" + group + ",OU=Groups,DC=contoso,DC=com"));
     environment.setProperty("spring.datasource.url", "jdbc:postgresql://db:5432/onboarding");
     environment.setProperty("onboarding.graph.client-secret", "secret");
     environment.setProperty("server.ssl.key-store", "/certs/onboarding.p12");
@@ -21,12 +23,12 @@ class ProductionSettingsTest {
   @Test
   void everyMissingSettingIsNamedWithItsVariable() {
     MockEnvironment environment = complete();
-    environment.setProperty("camunda.bpm.admin-user.password", "");
+    environment.setProperty("onboarding.identity.groups[onboarding-approvers]", "");
     environment.setProperty("onboarding.graph.client-secret", "");
     environment.setProperty("spring.datasource.url", "jdbc:h2:mem:x");
 
     assertThatThrownBy(() -> ProductionSettings.check(environment))
-        .hasMessageContaining("camunda.bpm.admin-user.password (ONBOARDING_ADMIN_PASSWORD)")
+        .hasMessageContaining("onboarding.identity.groups.onboarding-approvers (ONBOARDING_GROUP_APPROVERS)")
         .hasMessageContaining("ONBOARDING_GRAPH_CLIENT_SECRET")
         .hasMessageContaining("must be a PostgreSQL URL")
         .hasMessageNotContaining("secret\n");
@@ -51,8 +53,24 @@ class ProductionSettingsTest {
   @Test
   void theComposeFileSetsEveryRequiredVariable() throws java.io.IOException {
     String compose = java.nio.file.Files.readString(java.nio.file.Path.of("docker", "compose.yaml"));
-    assertThat(ProductionSettings.REQUIRED.values())
+    assertThat(java.util.stream.Stream.concat(ProductionSettings.REQUIRED.values().stream(),
+            ProductionSettings.GROUPS.values().stream()).toList())
         .allSatisfy(variable -> assertThat(compose).as("docker/compose.yaml").contains("      " + variable + ":"));
+  }
+
+  /** Camunda's own users instead of the directory's: then the first admin must be given, not the groups. */
+  @Test
+  void withDatabaseUsersTheFirstAdminIsRequiredAndNoGroup() {
+    MockEnvironment environment = complete();
+    ProductionSettings.GROUPS.keySet().forEach(group -> environment.setProperty("onboarding.identity.groups[" + group + "]", ""));
+    environment.setProperty("onboarding.identity.source", "database");
+
+    assertThatThrownBy(() -> ProductionSettings.check(environment))
+        .hasMessageContaining("camunda.bpm.admin-user.id and camunda.bpm.admin-user.password")
+        .hasMessageNotContaining("onboarding.identity.groups");
+    environment.setProperty("camunda.bpm.admin-user.id", "admin");
+    environment.setProperty("camunda.bpm.admin-user.password", "a long secret");
+    assertThatCode(() -> ProductionSettings.check(environment)).doesNotThrowAnyException();
   }
 
   @Test

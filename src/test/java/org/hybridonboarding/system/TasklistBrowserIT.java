@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What people do in the webapps, in a real Chromium: the approver approves through the Camunda
- * Form in Tasklist, the operator answers a licence failure by choosing another SKU, the admin
+ * What people do in the webapps, in a real Chromium: the hire's manager signs in with her
+ * directory account and approves through the Camunda Form in Tasklist, the operator answers a licence failure by choosing another SKU, the admin
  * finds the instance in Cockpit. Screenshots go to target/screenshots.
  */
 class TasklistBrowserIT extends DemoIntegrationTest {
@@ -110,9 +110,14 @@ class TasklistBrowserIT extends DemoIntegrationTest {
     startOnboarding(request("W00001", "Wanda", "Webapp", ",\"licenseSku\":\"ENTERPRISEPACK\""));
     awaitApprovalTask("W00001");
 
+    // The hire's manager approves: Megan Bowen signs in with her directory account and finds the
+    // task under "My approvals".
     WebDriver approver = browser();
     try {
-      login(approver, "tasklist", "approver");
+      login(approver, "tasklist", "megan.bowen");
+      new WebDriverWait(approver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(
+          By.xpath("//*[contains(@class,'filter')]//*[contains(normalize-space(),'My approvals')]")));
+      screenshot(approver, "00-tasklist-my-approvals.png");
       openTask(approver, "Approve onboarding");
       click(approver, approver.findElement(By.xpath("//label[normalize-space()='Approve this onboarding']")));
       approver.findElement(By.cssSelector(".fjs-form textarea:not([disabled])")).sendKeys("Welcome, Wanda");
