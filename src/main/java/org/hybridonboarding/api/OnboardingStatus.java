@@ -25,7 +25,8 @@ record OnboardingStatus(
   record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady, String credentialsSentTo) {
   }
 
-  record OpenTask(String id, String name, List<String> candidateGroups, Instant created) {
+  /** @param assignee whose task it is (a hire's manager for an approval), or null: the candidate groups' */
+  record OpenTask(String id, String name, String assignee, List<String> candidateGroups, Instant created) {
   }
 
   record Incident(String step, String type, String message, Instant created) {

@@ -129,7 +129,7 @@ class ProcessView {
       return List.of();
     }
     return tasks.createTaskQuery().processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list().stream()
-        .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(),
+        .map(task -> new OnboardingStatus.OpenTask(task.getId(), task.getName(), task.getAssignee(),
             tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId)

@@ -1,5 +1,6 @@
 package org.hybridonboarding.system;
 
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
 import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderFactory;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
+import org.hybridonboarding.directory.DirectoryProperties;
 import org.hybridonboarding.system.IdentityProperties.GroupMapping;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,11 +37,21 @@ class DirectorySignIn {
 
   @Bean
   @ConditionalOnProperty(name = "onboarding.identity.source", havingValue = "directory", matchIfMissing = true)
-  ProcessEnginePlugin directoryIdentityProvider(LdapProperties ldap, IdentityProperties identity) {
-    return plugin(ldap, identity);
+  ProcessEnginePlugin directoryIdentityProvider(LdapProperties ldap, IdentityProperties identity,
+      DirectoryProperties directory) {
+    return plugin(ldap, identity, directory.embedded());
   }
 
-  static LdapIdentityProviderPlugin plugin(LdapProperties ldap, IdentityProperties identity) {
+  static LdapIdentityProviderPlugin plugin(LdapProperties ldap, IdentityProperties identity, boolean embedded) {
+    if (!embedded) {
+      for (String url : ldap.getUrls()) {
+        if (url.toLowerCase(Locale.ROOT).startsWith("ldap://")) {
+          // StartTLS protects the gateway's connections, but the plug-in's binds carry people's passwords and it has no StartTLS.
+          throw new IllegalStateException("spring.ldap.urls=" + url + ": directory sign-in binds with people's passwords "
+              + "and Camunda's LDAP plug-in speaks no StartTLS: use ldaps:// (port 636), or onboarding.identity.source=database");
+        }
+      }
+    }
     GroupMapping groups = identity.mapping();
     LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin() {
       @Override

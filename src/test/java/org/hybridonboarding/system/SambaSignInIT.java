@@ -93,6 +93,11 @@ class SambaSignInIT extends SignInContract {
   }
 
   @Override
+  String servicePassword() {
+    return samba.password();
+  }
+
+  @Override
   String meganPassword() {
     return MEGAN_PASSWORD;
   }

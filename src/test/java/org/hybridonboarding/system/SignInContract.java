@@ -58,6 +58,11 @@ abstract class SignInContract extends DemoIntegrationTest {
   /** Megan Bowen's password in this directory. */
   abstract String meganPassword();
 
+  /** The service account's bind password, when it is one a log could be searched for (not the demo's "admin"). */
+  String servicePassword() {
+    return null;
+  }
+
   @org.springframework.beans.factory.annotation.Autowired
   org.camunda.bpm.engine.IdentityService identity;
   @org.springframework.beans.factory.annotation.Autowired
@@ -161,6 +166,9 @@ abstract class SignInContract extends DemoIntegrationTest {
         .isEqualTo(201);
     JsonNode task = approvalTask(employeeId);
     assertThat(task.path("assignee").asText()).isEqualTo("megan.bowen");
+    JsonNode open = JSON.readTree(as(requester, PASSWORD, "/api/onboardings/" + employeeId).body()).path("openTasks").get(0);
+    assertThat(open.path("assignee").asText()).isEqualTo("megan.bowen");
+    assertThat(open.path("candidateGroups").get(0).asText()).isEqualTo("onboarding-approvers");
 
     assertThat(tasklistLogin("megan.bowen", meganPassword())).isEqualTo(200);
     JsonNode filters = JSON.readTree(as("megan.bowen", meganPassword(), "/engine-rest/filter?resourceType=Task").body());
@@ -235,6 +243,9 @@ abstract class SignInContract extends DemoIntegrationTest {
     tasklistLogin(approver, PASSWORD);
 
     assertThat(output.getAll()).contains("LDAP").doesNotContain(PASSWORD).doesNotContain(meganPassword());
+    if (servicePassword() != null) {
+      assertThat(output.getAll()).doesNotContain(servicePassword());
+    }
   }
 
   private JsonNode approvalTask(String employeeId) {
