@@ -73,6 +73,10 @@ class SimulatedTenant {
   }
 
   /** A user in the tenant. */
+  /** The SKUs a user held (actively) from that moment on. */
+  record LicenceState(Instant at, List<UUID> skuIds) {
+  }
+
   static final class User {
     final String id = UUID.randomUUID().toString();
     final Instant createdDateTime;
@@ -95,6 +99,8 @@ class SimulatedTenant {
     TemporaryAccessPass temporaryAccessPass;
     /** The tenant's change sequence number of this user's last change, for delta queries. */
     long changed;
+    /** Every change of the SKUs the user holds, in order: tests read whether a swap left a gap. */
+    final List<LicenceState> licenceHistory = new ArrayList<>();
 
     User(Instant createdDateTime) {
       this.createdDateTime = createdDateTime;
@@ -327,6 +333,11 @@ class SimulatedTenant {
    * By object id or userPrincipalName, as Graph's /users/{id | userPrincipalName}. A user synced
    * moments ago is not yet visible this way (eventual consistency).
    */
+  /** Every change of the SKUs the user held, oldest first. */
+  synchronized List<LicenceState> licenceHistory(String idOrUpn) {
+    return List.copyOf(user(idOrUpn).licenceHistory);
+  }
+
   synchronized User user(String idOrUpn) {
     User found = users.get(idOrUpn);
     if (found == null) {

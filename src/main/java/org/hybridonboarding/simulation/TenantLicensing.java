@@ -100,6 +100,8 @@ final class TenantLicensing {
     if (!adding.isEmpty()) {
       licensed(user);
     }
+    // One request, one change: adding and removing together never shows the user without a licence.
+    recordHistory(user);
   }
 
   /**
@@ -130,6 +132,7 @@ final class TenantLicensing {
             user.assignments.add(new Assignment(sku.skuId, group.id, "Error", "CountViolation", clock.instant()));
           }
         }
+        recordHistory(user);
       }
     }
   }
@@ -139,6 +142,7 @@ final class TenantLicensing {
     for (Assignment assignment : List.copyOf(user.assignments)) {
       unassign(user, assignment);
     }
+    recordHistory(user);
   }
 
   /** Demo seed: a licence held since long ago. */
@@ -149,6 +153,7 @@ final class TenantLicensing {
       user.assignments.add(new Assignment(sku.skuId, null, "Active", "None", clock.instant()));
     }
     user.licensedAt = licensedAt;
+    recordHistory(user);
   }
 
   private void unassign(User user, Assignment assignment) {
@@ -159,6 +164,15 @@ final class TenantLicensing {
     if (user.assignedSkus().isEmpty() && user.licensedAt != null) {
       user.licensedAt = null;
       user.unlicensedSince = clock.instant();
+    }
+  }
+
+  /** Notes the SKUs the user holds now, when they differ from the last noted. */
+  private void recordHistory(User user) {
+    List<UUID> now = List.copyOf(user.assignedSkus());
+    List<SimulatedTenant.LicenceState> history = user.licenceHistory;
+    if (history.isEmpty() ? !now.isEmpty() : !Set.copyOf(history.get(history.size() - 1).skuIds()).equals(Set.copyOf(now))) {
+      history.add(new SimulatedTenant.LicenceState(clock.instant(), now));
     }
   }
 

@@ -509,6 +509,39 @@ class SimulatedGraphIT {
         .findFirst().orElseThrow().getProvisioningStatus();
   }
 
+  /** What a licence swap must do (a mover's new SKU): one request, so the mailbox is never unlicensed. */
+  @Test
+  void addingAndRemovingInOneRequestLeavesNoMomentWithoutALicence() {
+    String swapped = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
+    String twoSteps = synced("AQAAAAAAAAAAAAAAAAAAAA==", "bob.ray@contoso.com", "US");
+    assign(swapped, SPE_E3);
+    assign(twoSteps, SPE_E3);
+
+    swap(swapped, List.of(ENTERPRISEPACK), List.of(SPE_E3));
+    swap(twoSteps, List.of(), List.of(SPE_E3));
+    swap(twoSteps, List.of(ENTERPRISEPACK), List.of());
+
+    assertThat(tenant.licenceHistory(swapped)).extracting(SimulatedTenant.LicenceState::skuIds)
+        .containsExactly(List.of(SPE_E3), List.of(ENTERPRISEPACK));
+    // Removing first and adding after shows the gap the history is there to find.
+    assertThat(tenant.licenceHistory(twoSteps)).extracting(SimulatedTenant.LicenceState::skuIds)
+        .containsExactly(List.of(SPE_E3), List.of(), List.of(ENTERPRISEPACK));
+    User user = graph.users().byUserId(swapped).get(rc -> rc.queryParameters.select = new String[] {"assignedLicenses"});
+    assertThat(user.getAssignedLicenses()).extracting(AssignedLicense::getSkuId).containsExactly(ENTERPRISEPACK);
+  }
+
+  private void swap(String userId, List<UUID> add, List<UUID> remove) {
+    AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
+    body.setAddLicenses(add.stream().map(skuId -> {
+      AssignedLicense license = new AssignedLicense();
+      license.setSkuId(skuId);
+      license.setDisabledPlans(new ArrayList<>());
+      return license;
+    }).toList());
+    body.setRemoveLicenses(new ArrayList<>(remove));
+    graph.users().byUserId(userId).assignLicense().post(body);
+  }
+
   private void assign(String userId, UUID skuId) {
     AssignedLicense license = new AssignedLicense();
     license.setSkuId(skuId);
