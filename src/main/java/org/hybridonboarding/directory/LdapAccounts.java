@@ -32,8 +32,8 @@ final class LdapAccounts {
   private static final Logger log = LoggerFactory.getLogger(LdapAccounts.class);
 
   static final int PASSWORD_ATTEMPTS = 3;
-  static final int UAC_NORMAL_ACCOUNT = 0x200;
-  static final int UAC_ACCOUNT_DISABLE = 0x2;
+  static final int UAC_NORMAL_ACCOUNT = UserAccountControl.NORMAL_ACCOUNT;
+  static final int UAC_ACCOUNT_DISABLE = UserAccountControl.ACCOUNT_DISABLE;
 
   private final LdapTemplate ldap;
   private final LdapName base;
@@ -131,8 +131,7 @@ final class LdapAccounts {
   }
 
   static boolean isDisabled(DirContextOperations account) {
-    String uac = account.getStringAttribute("userAccountControl");
-    return uac != null && (Integer.parseInt(uac) & UAC_ACCOUNT_DISABLE) != 0;
+    return UserAccountControl.isDisabled(account.getStringAttribute("userAccountControl"));
   }
 
   /** Names given as full DNs (OUs, managers) relative to spring.ldap.base, as LdapTemplate expects. */

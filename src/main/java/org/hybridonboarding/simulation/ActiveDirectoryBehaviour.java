@@ -20,6 +20,7 @@ import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.StaticUtils;
 import java.nio.charset.StandardCharsets;
+import org.hybridonboarding.directory.UserAccountControl;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -181,8 +182,7 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
   public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
     String dn = request.getRequest().getBindDN();
     Entry account = dn == null || dn.isEmpty() ? null : server.getEntry(dn);
-    String control = account == null ? null : account.getAttributeValue("userAccountControl");
-    if (control != null && (Long.parseLong(control.trim()) & 0x2) != 0) {
+    if (account != null && UserAccountControl.isDisabled(account.getAttributeValue("userAccountControl"))) {
       throw new LDAPException(ResultCode.INVALID_CREDENTIALS,
           "80090308: LdapErr: DSID-0C090447, comment: AcceptSecurityContext error, data 533, v3839");
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.naming.directory.SearchControls;
 import javax.naming.ldap.LdapName;
 import org.hybridonboarding.directory.ObjectGuids;
+import org.hybridonboarding.directory.UserAccountControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ldap.core.DirContextOperations;
@@ -220,8 +221,7 @@ class ConnectSync implements AutoCloseable {
   private SyncedAccount account(DirContextOperations ctx) {
     noteUsn(ctx);
     String[] proxies = ctx.getStringAttributes("proxyAddresses");
-    String uac = ctx.getStringAttribute("userAccountControl");
-    boolean enabled = uac == null || (Integer.parseInt(uac) & 0x2) == 0;
+    boolean enabled = !UserAccountControl.isDisabled(ctx.getStringAttribute("userAccountControl"));
     String typeDetails = ctx.getStringAttribute("msExchRecipientTypeDetails");
     boolean remoteMailbox = REMOTE_USER_MAILBOX.equals(typeDetails) || REMOTE_SHARED_MAILBOX.equals(typeDetails)
         || ctx.getStringAttribute("targetAddress") != null;

@@ -126,7 +126,8 @@ class AccessSetup {
     String mine = ensureFilter(MY_APPROVALS, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}")
         .taskDefinitionKeyIn(OnboardingProcess.TASK_APPROVE_ONBOARDING, OffboardingProcess.TASK_APPROVE)
         .orderByTaskCreateTime().asc(), "Approvals assigned to you", 50);
-    ensureReadableByAll(mine);
+    // Everyone may read the filter; what it lists is theirs alone.
+    ensure(Authorization.AUTH_TYPE_GLOBAL, null, null, Resources.FILTER, mine, Permissions.READ);
   }
 
   private String ensureFilter(String name, TaskQuery query, String description, int priority) {
@@ -141,36 +142,31 @@ class AccessSetup {
     return filter.getId();
   }
 
-  /** Everyone may read the filter; what it lists is theirs alone. */
-  private void ensureReadableByAll(String filterId) {
-    if (authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.FILTER).resourceId(filterId).count() == 0) {
-      Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-      everyone.setResource(Resources.FILTER);
-      everyone.setResourceId(filterId);
-      everyone.addPermission(Permissions.READ);
-      authorizations.saveAuthorization(everyone);
-      log.info("Granted everyone READ on filter '{}'", MY_APPROVALS);
-    }
-  }
-
   private void ensure(String group, Resource resource, String resourceId, Permission... permissions) {
-    ensure(null, group, resource, resourceId, permissions);
+    ensure(AUTH_TYPE_GRANT, null, group, resource, resourceId, permissions);
   }
 
   /** A grant to one user, e.g. Tasklist for a manager whose approval waits (they are in no group of ours). */
   void ensureForUser(String user, Resource resource, String resourceId, Permission... permissions) {
-    ensure(user, null, resource, resourceId, permissions);
+    ensure(AUTH_TYPE_GRANT, user, null, resource, resourceId, permissions);
   }
 
-  private void ensure(String user, String group, Resource resource, String resourceId, Permission... permissions) {
+  /** A grant to a user or a group, or (AUTH_TYPE_GLOBAL, neither) to everyone; only what is missing is added. */
+  private void ensure(int type, String user, String group, Resource resource, String resourceId, Permission... permissions) {
     AuthorizationQuery query = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId);
-    Authorization authorization = (user != null ? query.userIdIn(user) : query.groupIdIn(group)).singleResult();
+        .authorizationType(type).resourceType(resource).resourceId(resourceId);
+    if (user != null) {
+      query.userIdIn(user);
+    } else if (group != null) {
+      query.groupIdIn(group);
+    }
+    Authorization authorization = query.singleResult();
     if (authorization == null) {
-      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setUserId(user);
-      authorization.setGroupId(group);
+      authorization = authorizations.createNewAuthorization(type);
+      if (type != Authorization.AUTH_TYPE_GLOBAL) {
+        authorization.setUserId(user);
+        authorization.setGroupId(group);
+      }
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     } else if (List.of(permissions).stream().allMatch(authorization::isPermissionGranted)) {
@@ -180,7 +176,7 @@ class AccessSetup {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
-    log.info("Granted {} {} on {} {}", user != null ? "user " + user : group, List.of(permissions),
+    log.info("Granted {} {} on {} {}", user != null ? "user " + user : group != null ? group : "everyone", List.of(permissions),
         resource.resourceName(), resourceId);
   }
 }

@@ -2,7 +2,10 @@ package org.hybridonboarding.system;
 
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
@@ -15,8 +18,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
 import org.camunda.bpm.identity.impl.ldap.LdapGroupQuery;
 import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderSession;
-import org.camunda.bpm.identity.impl.ldap.LdapUserEntity;
 import org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl;
+import org.hybridonboarding.directory.UserAccountControl;
 import org.hybridonboarding.system.IdentityProperties.GroupMapping;
 
 /**
@@ -31,11 +34,12 @@ import org.hybridonboarding.system.IdentityProperties.GroupMapping;
  */
 class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 
-  private static final int ACCOUNTDISABLE = 0x2;
   /** Never a Camunda id (Camunda's ids have no '='): marks an AD group that is not mapped, dropped below. */
   private static final String UNMAPPED = "=unmapped=";
 
   private final GroupMapping groups;
+  /** The users this session read whose account AD has disabled (the very objects, dropped from every answer). */
+  private final Set<UserEntity> disabled = Collections.newSetFromMap(new IdentityHashMap<>());
 
   DirectoryIdentityProvider(LdapConfiguration configuration, GroupMapping groups) {
     super(configuration);
@@ -47,7 +51,7 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
   @Override
   public List<User> findUsersWithoutGroupId(LdapUserQueryImpl query, String userBaseDn, boolean ignorePagination) {
     return super.findUsersWithoutGroupId(query, userBaseDn, ignorePagination).stream()
-        .filter(user -> !(user instanceof DirectoryUser account) || !account.disabled)
+        .filter(user -> !disabled.contains(user))
         .toList();
   }
 
@@ -59,15 +63,10 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
 
   @Override
   protected UserEntity transformUser(SearchResult result) {
-    Attributes attributes = result.getAttributes();
-    DirectoryUser user = new DirectoryUser();
-    user.setDn(result.getNameInNamespace());
-    user.setId(value(attributes, ldapConfiguration.getUserIdAttribute()));
-    user.setFirstName(value(attributes, ldapConfiguration.getUserFirstnameAttribute()));
-    user.setLastName(value(attributes, ldapConfiguration.getUserLastnameAttribute()));
-    user.setEmail(value(attributes, ldapConfiguration.getUserEmailAttribute()));
-    String control = value(attributes, "userAccountControl");
-    user.disabled = control != null && (Long.parseLong(control.trim()) & ACCOUNTDISABLE) != 0;
+    UserEntity user = super.transformUser(result);
+    if (UserAccountControl.isDisabled(value(result.getAttributes(), "userAccountControl"))) {
+      disabled.add(user);
+    }
     return user;
   }
 
@@ -100,7 +99,7 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
     if (query.getNameLike() != null) {
       // Camunda's wildcard is already '*' here; everything else is a literal.
       addFilter(ldapConfiguration.getGroupNameAttribute(),
-          String.join("*", escapeEach(query.getNameLike().split("\\*", -1))), search);
+          escapeLDAPSearchFilter(query.getNameLike()).replace("\\2a", "*"), search);
     }
     if (query.getUserId() != null) {
       String member = getDnForUser(query.getUserId());
@@ -136,14 +135,6 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
     return ids.stream().map(groups::dnOf).filter(dn -> dn != null).distinct().toList();
   }
 
-  private String[] escapeEach(String[] parts) {
-    String[] escaped = new String[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      escaped[i] = escapeLDAPSearchFilter(parts[i]);
-    }
-    return escaped;
-  }
-
   private static String value(Attributes attributes, String name) {
     Attribute attribute = attributes.get(name);
     try {
@@ -151,11 +142,5 @@ class DirectoryIdentityProvider extends LdapIdentityProviderSession {
     } catch (NamingException e) {
       throw new IllegalStateException("Cannot read " + name + " from the directory", e);
     }
-  }
-
-  /** An AD account as Camunda sees it, and whether AD has it disabled. */
-  static class DirectoryUser extends LdapUserEntity {
-    private static final long serialVersionUID = 1L;
-    transient boolean disabled;
   }
 }

@@ -543,12 +543,6 @@ class SimulatedGraphIT {
   }
 
   private void assign(String userId, UUID skuId) {
-    AssignedLicense license = new AssignedLicense();
-    license.setSkuId(skuId);
-    license.setDisabledPlans(new ArrayList<>());
-    AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
-    body.setAddLicenses(List.of(license));
-    body.setRemoveLicenses(new ArrayList<>());
-    graph.users().byUserId(userId).assignLicense().post(body);
+    swap(userId, List.of(skuId), List.of());
   }
 }
