@@ -65,6 +65,10 @@ class OffboardingService {
         throw new ConflictException("An onboarding of employeeId " + employeeId + " is running: cancel it instead "
             + "(DELETE /api/onboardings/" + employeeId + ")");
       }
+      if (view.running(org.hybridonboarding.transfer.TransferProcess.KEY, employeeId).isPresent()) {
+        throw new ConflictException("A transfer of employeeId " + employeeId + " runs: withdraw it first "
+            + "(DELETE /api/transfers/" + employeeId + ") or wait until it has ended");
+      }
       if (running(employeeId).isPresent()) {
         throw new ConflictException("An offboarding of employeeId " + employeeId + " exists already ("
             + status(employeeId).map(OffboardingStatus::status).orElse("RUNNING") + ")");

@@ -71,6 +71,10 @@ class OnboardingService {
         throw new OffboardingService.ConflictException("An offboarding of employeeId " + request.employeeId()
             + " runs (GET /api/offboardings/" + request.employeeId() + ")");
       }
+      if (view.running(org.hybridonboarding.transfer.TransferProcess.KEY, request.employeeId()).isPresent()) {
+        throw new OffboardingService.ConflictException("A transfer of employeeId " + request.employeeId()
+            + " runs (GET /api/transfers/" + request.employeeId() + ")");
+      }
       return runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
     });
     return status(request.employeeId()).orElseThrow();

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The cloud gateway: Microsoft Graph v1.0 through the Graph SDK for Java. */
 @Component
-class GraphCloudGateway implements CloudGateway, LeaverCloud {
+class GraphCloudGateway implements CloudGateway, LeaverCloud, MoverCloud {
 
   private static final Logger log = LoggerFactory.getLogger(GraphCloudGateway.class);
 
@@ -21,12 +21,14 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud {
   private final GraphLicensing licensing;
   private final GraphMail mail;
   private final GraphLeavers leavers;
+  private final GraphMovers movers;
 
   GraphCloudGateway(GraphServiceClient graph, HandoverProperties handover) {
     this.users = new GraphUsers(graph);
     this.licensing = new GraphLicensing(graph, users);
     this.mail = new GraphMail(graph, users, handover);
     this.leavers = new GraphLeavers(graph, users);
+    this.movers = new GraphMovers(users, licensing);
   }
 
   @Override
@@ -72,6 +74,16 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud {
   @Override
   public List<String> removeDirectLicenses(String userId) {
     return described("remove licences", "user " + userId, () -> licensing.removeDirect(userId));
+  }
+
+  @Override
+  public Optional<MoverCloud.Mover> findMover(String immutableId) {
+    return described("find the mover", "onPremisesImmutableId " + immutableId, () -> movers.find(immutableId));
+  }
+
+  @Override
+  public List<String> swapLicense(String userId, String skuPartNumber) {
+    return described("swap the licence for " + skuPartNumber, "user " + userId, () -> licensing.swap(userId, skuPartNumber));
   }
 
   @Override

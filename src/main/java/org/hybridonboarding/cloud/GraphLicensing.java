@@ -217,6 +217,63 @@ final class GraphLicensing {
     log.info("Assigned {} licence(s) to {} again", add.size(), userId);
   }
 
+  /**
+   * A transfer's licence change: one assignLicense that adds the new SKU and removes the direct
+   * mailbox SKUs held before, so there is no moment without a mailbox licence. The seat is checked
+   * first, as the onboarding's pre-flight does.
+   */
+  List<String> swap(String userId, String skuPartNumber) {
+    List<SubscribedSku> skus = subscribedSkus();
+    SubscribedSku target = skus.stream()
+        .filter(s -> skuPartNumber.equalsIgnoreCase(s.getSkuPartNumber()))
+        .findFirst()
+        .orElseThrow(() -> new CloudException(CloudException.Code.LICENSE_ERROR, "The tenant has no subscription for SKU "
+            + skuPartNumber, freeSeats(skus)));
+    Set<UUID> withMailbox = skus.stream().filter(GraphMovers::withMailbox).map(SubscribedSku::getSkuId)
+        .collect(java.util.stream.Collectors.toSet());
+    User user = graph.users().byUserId(userId).get(request ->
+        request.queryParameters.select = new String[] {"id", "userPrincipalName", "licenseAssignmentStates"});
+    List<UUID> direct = Optional.ofNullable(user.getLicenseAssignmentStates()).orElse(List.of()).stream()
+        .filter(state -> state.getAssignedByGroup() == null)
+        .map(LicenseAssignmentState::getSkuId)
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
+    boolean held = direct.contains(target.getSkuId());
+    List<UUID> remove = direct.stream().filter(id -> !id.equals(target.getSkuId()) && withMailbox.contains(id)).toList();
+    if (held && remove.isEmpty()) {
+      log.info("User {} holds {} and no other mailbox licence already", user.getUserPrincipalName(), skuPartNumber);
+      return List.of();
+    }
+    if (!held && free(target) <= 0) {
+      throw new CloudException(CloudException.Code.NO_FREE_SEAT, "No free seat for " + skuPartNumber + ": " + consumed(target)
+          + " of " + enabled(target) + " are assigned. Buy seats or choose another SKU.", freeSeats(skus));
+    }
+    try {
+      post(userId, held ? List.of() : List.of(target.getSkuId()), remove);
+    } catch (ODataError error) {
+      RuntimeException failure = licenseFailure(error, skuPartNumber);
+      throw failure instanceof CloudException licence
+          ? new CloudException(licence.code(), licence.getMessage(), freeSeats()) : failure;
+    }
+    List<String> removed = partNumbers(remove);
+    log.info("Swapped the licence of {}: {} added, {} removed in one call", user.getUserPrincipalName(), skuPartNumber, removed);
+    return removed;
+  }
+
+  /** skuIds as the tenant's subscriptions name them (an id no subscription has stays as it is). */
+  List<String> partNumbers(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    if (!skuIds.values().containsAll(ids)) {
+      subscribedSkus();
+    }
+    Map<UUID, String> names = new java.util.HashMap<>();
+    skuIds.forEach((partNumber, id) -> names.put(id, partNumber));
+    return ids.stream().map(id -> names.getOrDefault(id, id.toString())).toList();
+  }
+
   /** POST /users/{id}/assignLicense, every plan of the added SKUs enabled. */
   private void post(String userId, List<UUID> add, List<UUID> remove) {
     AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();

@@ -1,5 +1,6 @@
 package org.hybridonboarding.offboarding;
 
+import org.hybridonboarding.process.Problems;
 import static org.hybridonboarding.offboarding.OffboardingProcess.*;
 
 import java.time.Clock;

@@ -11,12 +11,12 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.hybridonboarding.cloud.CloudException;
 
 /** A licence failure becomes a BpmnError, with the SKUs an operator could switch to. */
-final class LicenceOptions {
+public final class LicenceOptions {
 
   private LicenceOptions() {
   }
 
-  static BpmnError failure(DelegateExecution execution, CloudException e) {
+  public static BpmnError failure(DelegateExecution execution, CloudException e) {
     if (!e.freeSeats().isEmpty()) {
       List<Map<String, Object>> options = new ArrayList<>();
       e.freeSeats().forEach((sku, free) -> {

@@ -153,7 +153,8 @@ public class OnboardingSettings {
           + ". Check the licensing group's membership and its licence assignment errors in Entra ID.";
       case MAILBOX_OVERDUE -> "Exchange Online did not provision the mailbox within " + getMailboxTimeout()
           + ". Check the licence's Exchange plan and that the account carries no msExchMailboxGuid.";
-      case SHARED_MAILBOX_OVERDUE, RETURN_OVERDUE -> throw new IllegalArgumentException(overdue + " is the offboarding's");
+      case SHARED_MAILBOX_OVERDUE, RETURN_OVERDUE, TRANSFER_SYNC_OVERDUE ->
+          throw new IllegalArgumentException(overdue + " is another lifecycle's");
     };
   }
 

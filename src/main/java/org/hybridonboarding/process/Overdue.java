@@ -11,7 +11,9 @@ public enum Overdue {
   /** A leaver's mailbox does not show as shared in Graph. */
   SHARED_MAILBOX_OVERDUE("SubProcess_WaitForSharedMailbox"),
   /** A reinstated account does not show as enabled (or restored) in Entra ID. */
-  RETURN_OVERDUE("SubProcess_WaitForReturn");
+  RETURN_OVERDUE("SubProcess_WaitForReturn"),
+  /** A transfer does not show in Entra ID. */
+  TRANSFER_SYNC_OVERDUE("SubProcess_WaitForTransferSync");
 
   private final String waitId;
 

@@ -32,8 +32,8 @@ public class RequestRules {
   private static final Set<String> TIME_ZONES = ZoneId.getAvailableZoneIds();
 
   static final int MAX_NAME = 64;
-  static final int MAX_DEPARTMENT = 64;
-  static final int MAX_JOB_TITLE = 128;
+  public static final int MAX_DEPARTMENT = 64;
+  public static final int MAX_JOB_TITLE = 128;
   static final int MAX_DAYS_IN_PAST = 30;
   static final int MAX_DAYS_AHEAD = 366;
 
@@ -69,21 +69,31 @@ public class RequestRules {
     if (request.managerEmployeeId() != null && request.managerEmployeeId().equals(request.employeeId())) {
       violations.add(new Violation("managerEmployeeId", "must not be the new hire's own employeeId"));
     }
-    if (isBlank(request.usageLocation())) {
-      violations.add(new Violation("usageLocation", "is required"));
-    } else if (!COUNTRIES.contains(request.usageLocation())) {
-      violations.add(new Violation("usageLocation",
-          "must be an upper-case ISO 3166-1 alpha-2 country code such as DE or US"));
-    }
-    if (request.licenseSku() != null && !SKU_PART_NUMBER.matcher(request.licenseSku()).matches()) {
-      violations.add(new Violation("licenseSku",
-          "must be a skuPartNumber such as SPE_E3 (letters, digits and _ only)"));
-    }
+    country(violations, "usageLocation", request.usageLocation(), true);
+    sku(violations, "licenseSku", request.licenseSku());
     startDate(violations, request.startDate());
     if (request.timeZone() != null && !TIME_ZONES.contains(request.timeZone())) {
       violations.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Berlin or Australia/Sydney"));
     }
     return violations;
+  }
+
+  /** An ISO 3166-1 alpha-2 country, as usageLocation takes it. */
+  public static void country(List<Violation> violations, String field, String value, boolean required) {
+    if (value == null && !required) {
+      return;
+    }
+    if (isBlank(value)) {
+      violations.add(new Violation(field, "is required"));
+    } else if (!COUNTRIES.contains(value)) {
+      violations.add(new Violation(field, "must be an upper-case ISO 3166-1 alpha-2 country code such as DE or US"));
+    }
+  }
+
+  public static void sku(List<Violation> violations, String field, String value) {
+    if (value != null && !SKU_PART_NUMBER.matcher(value).matches()) {
+      violations.add(new Violation(field, "must be a skuPartNumber such as SPE_E3 (letters, digits and _ only)"));
+    }
   }
 
   public static void employeeId(List<Violation> violations, String field, String value, boolean required) {

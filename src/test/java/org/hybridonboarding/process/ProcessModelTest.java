@@ -54,7 +54,9 @@ class ProcessModelTest {
         Arguments.of("resolve-problem.bpmn", ResolveProblemProcess.class, ResolveProblemProcess.KEY),
         Arguments.of("undo-onboarding.bpmn", UndoOnboardingProcess.class, UndoOnboardingProcess.KEY),
         Arguments.of("hybrid-offboarding.bpmn", org.hybridonboarding.offboarding.OffboardingProcess.class,
-            org.hybridonboarding.offboarding.OffboardingProcess.KEY));
+            org.hybridonboarding.offboarding.OffboardingProcess.KEY),
+        Arguments.of("hybrid-transfer.bpmn", org.hybridonboarding.transfer.TransferProcess.class,
+            org.hybridonboarding.transfer.TransferProcess.KEY));
   }
 
   private static BpmnModelInstance model(String file) {

@@ -1,4 +1,4 @@
-package org.hybridonboarding.offboarding;
+package org.hybridonboarding.process;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -7,12 +7,12 @@ import org.hybridonboarding.directory.DirectoryException;
 import org.hybridonboarding.exchange.ExchangeException;
 
 /** A port's business failure becomes the BpmnError the diagram routes to a person; technical ones pass. */
-final class Problems {
+public final class Problems {
 
   private Problems() {
   }
 
-  static <T> T directory(Supplier<T> call) {
+  public static <T> T directory(Supplier<T> call) {
     try {
       return call.get();
     } catch (DirectoryException e) {
@@ -20,7 +20,7 @@ final class Problems {
     }
   }
 
-  static <T> T cloud(Supplier<T> call) {
+  public static <T> T cloud(Supplier<T> call) {
     try {
       return call.get();
     } catch (CloudException e) {
@@ -28,7 +28,7 @@ final class Problems {
     }
   }
 
-  static <T> T exchange(Supplier<T> call) {
+  public static <T> T exchange(Supplier<T> call) {
     try {
       return call.get();
     } catch (ExchangeException e) {
