@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Errors of /api as RFC 9457 problem details (application/problem+json). */
 // Ahead of Spring's own problem-details handler, which would say only "Failed to read request".
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {OnboardingController.class, OffboardingController.class})
+@RestControllerAdvice(assignableTypes = {OnboardingController.class, OffboardingController.class, TransferController.class})
 class ApiExceptionHandler {
 
   private static final URI INVALID = URI.create("https://hybridonboarding.org/problems/invalid-request");

@@ -48,6 +48,8 @@ class EmbeddedDirectory implements AutoCloseable {
     config.setAuthenticationRequiredOperationTypes(EnumSet.complementOf(EnumSet.of(OperationType.BIND)));
     // AD indexes these; without an index every lookup by them reads every entry.
     config.setEqualityIndexAttributes("employeeID", "sAMAccountName", "userPrincipalName", "member");
+    // AD's linked attributes: a group's member and a report's manager follow the entry when it is moved or renamed.
+    config.setReferentialIntegrityAttributes("member", "manager");
     ActiveDirectoryBehaviour behaviour = new ActiveDirectoryBehaviour(clock);
     config.addInMemoryOperationInterceptor(behaviour);
     customise.accept(config);

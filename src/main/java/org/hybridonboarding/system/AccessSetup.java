@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.hybridonboarding.offboarding.OffboardingProcess;
+import org.hybridonboarding.transfer.TransferProcess;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.ResolveProblemProcess;
 import org.hybridonboarding.process.UndoOnboardingProcess;
@@ -69,7 +70,7 @@ class AccessSetup {
         new Grant(escalation, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(OPERATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(HELPDESK, Resources.APPLICATION, "tasklist", Permissions.ACCESS)));
-    for (String lifecycle : List.of(OnboardingProcess.KEY, OffboardingProcess.KEY)) {
+    for (String lifecycle : List.of(OnboardingProcess.KEY, OffboardingProcess.KEY, TransferProcess.KEY)) {
       // Start over /api or /engine-rest, follow what they started, cancel, withdraw or reverse it (a message).
       grants.add(new Grant(REQUESTERS, Resources.PROCESS_DEFINITION, lifecycle,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,

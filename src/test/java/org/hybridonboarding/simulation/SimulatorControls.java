@@ -83,6 +83,13 @@ public class SimulatorControls {
         user.assignments.stream().map(a -> new Licence(a.skuId().toString(), a.assignedByGroup(), a.state(), a.error())).toList());
   }
 
+  /** The SKUs (skuIds) the user held after each licence change, oldest first. */
+  public List<List<String>> licenceHistory(String id) {
+    return tenant.licenceHistory(id).stream()
+        .map(state -> state.skuIds().stream().map(Object::toString).toList())
+        .toList();
+  }
+
   /**
    * A user that Connect Sync brings from somewhere this product does not manage (another forest,
    * a cloud-only import): it holds these addresses in Entra ID. Returns its id.
