@@ -76,4 +76,49 @@ class SambaOnboardingIT extends DemoIntegrationTest {
     assertThat(cloudUser.getAssignedLicenses()).hasSize(1);
     assertThat(status.path("cloud").path("credentialsSentTo").asText()).isEqualTo("megan.bowen@contoso.com");
   }
+  /** A mover on a real domain controller: modrdn into the department's OU keeps the objectGUID; the department groups swap. */
+  @Test
+  void movesAnAccountToAnotherDepartmentOnARealDomainController() throws Exception {
+    String employeeId = "T" + RUN;
+    startOnboarding(request(employeeId, "Tom", "Mover" + RUN, ""));
+    approve(employeeId, true);
+    JsonNode onboarded = awaitSettled(employeeId);
+    assertThat(onboarded.path("status").asText()).as(onboarded.toString()).isEqualTo("ONBOARDED");
+    DirContextOperations before = account(employeeId);
+    String finance = "CN=Finance,OU=Groups,DC=contoso,DC=com";
+    String sales = "CN=Sales,OU=Groups,DC=contoso,DC=com";
+    assertThat(members(finance)).contains(before.getNameInNamespace().toLowerCase(java.util.Locale.ROOT));
+
+    var started = post("/api/transfers", "hr-system", "{\"employeeId\":\"" + employeeId + "\",\"effectiveDate\":\""
+        + java.time.LocalDate.now() + "\",\"department\":\"Sales\",\"jobTitle\":\"Account Manager\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    JsonNode transfer = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+        .pollInterval(java.time.Duration.ofMillis(500))
+        .until(() -> JSON.readTree(get("/api/transfers/" + employeeId, "hr-system").body()),
+            s -> !s.path("status").asText().matches("SCHEDULED|RUNNING") || !s.path("incidents").isEmpty());
+    assertThat(transfer.path("status").asText()).as(transfer.toString()).isEqualTo("TRANSFERRED");
+
+    DirContextOperations after = account(employeeId);
+    assertThat(after.getNameInNamespace()).isEqualToIgnoringCase("CN=Tom Mover" + RUN + ",OU=Sales,OU=Staff,DC=contoso,DC=com");
+    assertThat((byte[]) after.getObjectAttribute("objectGUID")).isEqualTo((byte[]) before.getObjectAttribute("objectGUID"));
+    assertThat(after.getStringAttribute("department")).isEqualTo("Sales");
+    assertThat(after.getStringAttribute("title")).isEqualTo("Account Manager");
+    assertThat(members(finance)).doesNotContain(after.getNameInNamespace().toLowerCase(java.util.Locale.ROOT));
+    assertThat(members(sales)).contains(after.getNameInNamespace().toLowerCase(java.util.Locale.ROOT));
+    assertThat(transfer.path("done").path("cloudUserId").asText()).isEqualTo(onboarded.path("cloud").path("userId").asText());
+  }
+
+  private DirContextOperations account(String employeeId) {
+    List<DirContextOperations> found = ldap.search(query().where("employeeID").is(employeeId),
+        (Object o) -> (DirContextOperations) o);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private List<String> members(String groupDn) {
+    String[] members = ldap.lookupContext(org.springframework.ldap.support.LdapUtils.removeFirst(
+        org.springframework.ldap.support.LdapUtils.newLdapName(groupDn),
+        org.springframework.ldap.support.LdapUtils.newLdapName("DC=contoso,DC=com"))).getStringAttributes("member");
+    return members == null ? List.of() : java.util.Arrays.stream(members).map(m -> m.toLowerCase(java.util.Locale.ROOT)).toList();
+  }
 }
