@@ -58,7 +58,7 @@ class LdapMovers implements MoverDirectory {
       if (!changes.isEmpty()) {
         ldap.modifyAttributes(account.getDn(), changes.toArray(ModificationItem[]::new));
       }
-      List<String> current = accounts.groupsOf(dn);
+      List<String> current = move.leaveGroups().isEmpty() && move.joinGroups().isEmpty() ? List.of() : accounts.groupsOf(dn);
       List<String> left = new ArrayList<>();
       for (String group : move.leaveGroups()) {
         // Only those it is in: Samba answers a second removal with 53, not with "no such value".

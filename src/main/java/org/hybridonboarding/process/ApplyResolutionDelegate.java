@@ -73,8 +73,13 @@ class ApplyResolutionDelegate implements JavaDelegate {
         }
         return retry(execution);
       }
-      case CHANGE_USAGE_LOCATION:
-        return field(execution, kind, ProblemKind.USAGE_LOCATION, choice, "usageLocation");
+      case CHANGE_USAGE_LOCATION: {
+        Optional<String> refused = field(execution, kind, ProblemKind.USAGE_LOCATION, choice, "usageLocation");
+        if (refused.isEmpty()) {
+          USAGE_LOCATION_CORRECTED.set(execution, true);
+        }
+        return refused;
+      }
       case CHANGE_MANAGER:
         return field(execution, kind, ProblemKind.MANAGER, choice, "managerEmployeeId")
             .or(() -> MANAGER_EMPLOYEE_ID.find(execution).isEmpty()

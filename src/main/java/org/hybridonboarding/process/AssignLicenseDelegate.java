@@ -1,28 +1,41 @@
 package org.hybridonboarding.process;
 
 import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
 import static org.hybridonboarding.process.OnboardingProcess.USAGE_LOCATION;
+import static org.hybridonboarding.process.OnboardingProcess.USAGE_LOCATION_CORRECTED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;
 import org.hybridonboarding.cloud.CloudGateway;
+import org.hybridonboarding.directory.MoverDirectory;
 import org.springframework.stereotype.Component;
 
-/** Step 8: usage location if sync did not set it, then the licence, assigned directly. */
+/**
+ * Step 8: usage location if sync did not set it, then the licence, assigned directly. A country an
+ * operator corrected is written to AD's msExchUsageLocation first: Connect Sync carries that one,
+ * and a value set only in the cloud is put back by the next sync.
+ */
 @Component
 class AssignLicenseDelegate implements JavaDelegate {
 
   private final CloudGateway cloud;
+  private final MoverDirectory directory;
 
-  AssignLicenseDelegate(CloudGateway cloud) {
+  AssignLicenseDelegate(CloudGateway cloud, MoverDirectory directory) {
     this.cloud = cloud;
+    this.directory = directory;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (USAGE_LOCATION_CORRECTED.find(execution).orElse(false)) {
+      Problems.directory(() -> directory.move(EMPLOYEE_ID.get(execution),
+          new MoverDirectory.Move(null, null, null, null, null, null, USAGE_LOCATION.get(execution))));
+    }
     String skuId;
     try {
       skuId = cloud.assignLicense(CLOUD_USER_ID.get(execution), USAGE_LOCATION.get(execution), LICENSE_SKU.get(execution));

@@ -81,6 +81,8 @@ public final class OnboardingProcess {
   public static final Var<String> JOB_TITLE = Var.of("jobTitle", String.class);
   public static final Var<String> MANAGER_EMPLOYEE_ID = Var.of("managerEmployeeId", String.class);
   public static final Var<String> USAGE_LOCATION = Var.of("usageLocation", String.class);
+  /** An operator chose another country on *Correct the usage location*: AD gets it too, or sync would put the old one back. */
+  public static final Var<Boolean> USAGE_LOCATION_CORRECTED = Var.of("usageLocationCorrected", Boolean.class);
   public static final Var<String> LICENSE_SKU = Var.of("licenseSku", String.class);
   public static final Var<String> START_DATE = Var.of("startDate", String.class);
   /** The person's IANA time zone; the validation step fills in onboarding.time-zone when the request has none. */

@@ -147,6 +147,29 @@ class CloudFailuresIT extends DemoIntegrationTest {
   }
 
   @Test
+  void aCorrectedUsageLocationGoesToAdSoSyncKeepsIt() throws Exception {
+    simulator.setProhibitedUsageLocations(Set.of("CU"));
+    try {
+      startOnboarding(request("F00014", "Ines", "Country", "").replace("\"DE\"", "\"CU\""));
+      awaitProblem("F00014", CloudException.Code.USAGE_LOCATION_INVALID.name());
+      resolve("F00014", "\"resolution\":{\"value\":\"CHANGE_USAGE_LOCATION\"},\"usageLocation\":{\"value\":\"ES\"}", true);
+      awaitOnboarded("F00014");
+    } finally {
+      simulator.setProhibitedUsageLocations(Set.of());
+    }
+    assertThat(adAccount("F00014").getAttributeValue("msExchUsageLocation")).isEqualTo("ES");
+    String cloudId = status("F00014").path("cloud").path("userId").asText();
+    // The next change of the account in AD makes Connect Sync export it again, usageLocation included.
+    try (LDAPConnection ldap = new LDAPConnection("localhost", ldapPort(), "CN=admin,DC=contoso,DC=com", "admin")) {
+      ldap.modify(adAccount("F00014").getDN(), new com.unboundid.ldap.sdk.Modification(
+          com.unboundid.ldap.sdk.ModificationType.REPLACE, "title", "Senior Accountant"));
+    }
+    simulator.runSyncCycle();
+    simulator.runSyncCycle();
+    assertThat(simulator.cloudUser(cloudId).usageLocation()).isEqualTo("ES");
+  }
+
+  @Test
   void replicationOverdueThenRetryOnceSyncRunsAgain() throws Exception {
     simulator.pauseSync();
     try {

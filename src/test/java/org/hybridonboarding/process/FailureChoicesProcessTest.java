@@ -82,6 +82,7 @@ class FailureChoicesProcessTest extends OnboardingProcessFixture {
     run(TASK_ASSIGN_LICENSE);
     assertWaitingForAPerson(pi, TASK_RESOLVE_USAGE_LOCATION);
 
+    verify(movers, org.mockito.Mockito.never()).move(org.mockito.ArgumentMatchers.anyString(), any());
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "Frankreich");
     assertWaitingForAPerson(pi, TASK_RESOLVE_USAGE_LOCATION);
     assertThat((String) engine.getRuntimeService().getVariable(problem(pi).getId(), RESOLUTION_ERROR.name()))
@@ -89,7 +90,11 @@ class FailureChoicesProcessTest extends OnboardingProcessFixture {
 
     choose(pi, RESOLUTION.name(), Resolution.CHANGE_USAGE_LOCATION.name(), USAGE_LOCATION.name(), "FR");
     run(TASK_ASSIGN_LICENSE);
-    verify(cloud).assignLicense("cloud-1", "FR", "SPE_E3");
+    // AD first: Connect Sync carries msExchUsageLocation and would put a cloud-only change back.
+    var order = org.mockito.Mockito.inOrder(movers, cloud);
+    order.verify(movers).move("E10001", new org.hybridonboarding.directory.MoverDirectory.Move(null, null, null, null, null,
+        null, "FR"));
+    order.verify(cloud).assignLicense("cloud-1", "FR", "SPE_E3");
   }
 
   @Test

@@ -68,6 +68,7 @@ abstract class OnboardingProcessFixture {
 
   DirectoryGateway directory = mock(DirectoryGateway.class);
   CloudGateway cloud = mock(CloudGateway.class);
+  org.hybridonboarding.directory.MoverDirectory movers = mock(org.hybridonboarding.directory.MoverDirectory.class);
   NameReservations reservations = mock(NameReservations.class);
 
   @BeforeEach
@@ -111,7 +112,7 @@ abstract class OnboardingProcessFixture {
     Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
     Mocks.register("handOverCredentialsDelegate", new HandOverCredentialsDelegate(cloud, settings, clock));
     Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
-    Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud));
+    Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud, movers));
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
     Mocks.register("removeLicensesDelegate", new RemoveLicensesDelegate(cloud));
