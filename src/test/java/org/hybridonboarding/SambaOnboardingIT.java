@@ -76,7 +76,7 @@ class SambaOnboardingIT extends DemoIntegrationTest {
     assertThat(cloudUser.getAssignedLicenses()).hasSize(1);
     assertThat(status.path("cloud").path("credentialsSentTo").asText()).isEqualTo("megan.bowen@contoso.com");
   }
-  /** A mover on a real domain controller: modrdn into the department's OU keeps the objectGUID; the department groups swap. */
+  /** A mover on a real domain controller: a modrdn into the department's OU under a new name keeps the objectGUID; the department groups swap. */
   @Test
   void movesAnAccountToAnotherDepartmentOnARealDomainController() throws Exception {
     String employeeId = "T" + RUN;
@@ -90,7 +90,8 @@ class SambaOnboardingIT extends DemoIntegrationTest {
     assertThat(members(finance)).contains(before.getNameInNamespace().toLowerCase(java.util.Locale.ROOT));
 
     var started = post("/api/transfers", "hr-system", "{\"employeeId\":\"" + employeeId + "\",\"effectiveDate\":\""
-        + java.time.LocalDate.now() + "\",\"department\":\"Sales\",\"jobTitle\":\"Account Manager\"}");
+        + java.time.LocalDate.now() + "\",\"department\":\"Sales\",\"jobTitle\":\"Account Manager\",\"surname\":\"Renamed" + RUN
+        + "\"}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     JsonNode transfer = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
         .pollInterval(java.time.Duration.ofMillis(500))
@@ -99,7 +100,12 @@ class SambaOnboardingIT extends DemoIntegrationTest {
     assertThat(transfer.path("status").asText()).as(transfer.toString()).isEqualTo("TRANSFERRED");
 
     DirContextOperations after = account(employeeId);
-    assertThat(after.getNameInNamespace()).isEqualToIgnoringCase("CN=Tom Mover" + RUN + ",OU=Sales,OU=Staff,DC=contoso,DC=com");
+    // One modrdn moves and renames it.
+    assertThat(after.getNameInNamespace()).isEqualToIgnoringCase("CN=Tom Renamed" + RUN + ",OU=Sales,OU=Staff,DC=contoso,DC=com");
+    assertThat(after.getStringAttribute("sAMAccountName")).isEqualTo(before.getStringAttribute("sAMAccountName"));
+    assertThat(after.getStringAttribute("userPrincipalName")).isEqualTo("tom.renamed" + RUN + "@contoso.com");
+    assertThat(after.getStringAttributes("proxyAddresses")).contains("SMTP:tom.renamed" + RUN + "@contoso.com",
+        "smtp:tom.mover" + RUN + "@contoso.com");
     assertThat((byte[]) after.getObjectAttribute("objectGUID")).isEqualTo((byte[]) before.getObjectAttribute("objectGUID"));
     assertThat(after.getStringAttribute("department")).isEqualTo("Sales");
     assertThat(after.getStringAttribute("title")).isEqualTo("Account Manager");

@@ -136,8 +136,11 @@ class TransferService {
         new TransferStatus.Value(get(v, FROM_JOB_TITLE), get(v, JOB_TITLE)),
         new TransferStatus.Value(get(v, FROM_MANAGER_EMPLOYEE_ID), get(v, MANAGER_EMPLOYEE_ID)),
         new TransferStatus.Value(get(v, FROM_USAGE_LOCATION), get(v, USAGE_LOCATION)),
+        new TransferStatus.Value(get(v, FROM_GIVEN_NAME), changes != null && changes.contains("NAME") ? get(v, GIVEN_NAME) : null),
+        new TransferStatus.Value(get(v, FROM_SURNAME), changes != null && changes.contains("NAME") ? get(v, SURNAME) : null),
         get(v, LICENSE_SKU),
-        new TransferStatus.Done(get(v, MOVED_TO), list(get(v, GROUPS_LEFT), "\n"), list(get(v, GROUPS_JOINED), "\n"),
+        new TransferStatus.Done(get(v, MOVED_TO), get(v, NEW_USER_PRINCIPAL_NAME), get(v, NEW_MAIL),
+            get(v, NEW_MAIL) == null ? null : get(v, FROM_MAIL), list(get(v, GROUPS_LEFT), "\n"), list(get(v, GROUPS_JOINED), "\n"),
             get(v, CLOUD_USER_ID), list(get(v, LICENSES_REMOVED), ","), list(get(v, MANAGERS_NOTIFIED), ","),
             ProcessView.instant(get(v, TRANSFERRED_AT))),
         view.openTasks(instances), view.incidents(instances));

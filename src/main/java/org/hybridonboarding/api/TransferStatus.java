@@ -24,6 +24,8 @@ record TransferStatus(
     Value jobTitle,
     Value managerEmployeeId,
     Value usageLocation,
+    Value givenName,
+    Value surname,
     String licenseSku,
     Done done,
     List<OnboardingStatus.OpenTask> openTasks,
@@ -36,10 +38,13 @@ record TransferStatus(
   /**
    * What the transfer has done so far.
    *
+   * @param userPrincipalName the new one of a name change (null: it stays)
+   * @param previousMail the old primary address, kept as a secondary smtp: proxy address
    * @param groupsLeft distinguished names
    * @param licensesRemoved skuPartNumbers
    */
-  record Done(String movedTo, List<String> groupsLeft, List<String> groupsJoined, String cloudUserId,
-      List<String> licensesRemoved, List<String> managersNotified, Instant transferredAt) {
+  record Done(String movedTo, String userPrincipalName, String mail, String previousMail, List<String> groupsLeft,
+      List<String> groupsJoined, String cloudUserId, List<String> licensesRemoved, List<String> managersNotified,
+      Instant transferredAt) {
   }
 }

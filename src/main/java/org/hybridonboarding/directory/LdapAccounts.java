@@ -101,7 +101,12 @@ final class LdapAccounts {
 
   /** Moves the entry under that OU keeping its cn (modrdn: same objectGUID); returns the full new DN. */
   String moveTo(DirContextOperations account, String ouDn) {
-    LdapName target = LdapNameBuilder.newInstance(relative(ouDn)).add("CN", account.getStringAttribute("cn")).build();
+    return moveTo(account, ouDn, account.getStringAttribute("cn"));
+  }
+
+  /** Moves and renames the entry in one modrdn (same objectGUID); returns the full new DN. */
+  String moveTo(DirContextOperations account, String ouDn, String cn) {
+    LdapName target = LdapNameBuilder.newInstance(relative(ouDn)).add("CN", cn).build();
     LdapName current = LdapUtils.newLdapName(account.getDn());
     if (!current.equals(target)) {
       ldap.rename(current, target);

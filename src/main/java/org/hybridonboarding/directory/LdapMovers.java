@@ -47,6 +47,9 @@ class LdapMovers implements MoverDirectory {
       replaceIfChanged(changes, account, "department", move.department());
       replaceIfChanged(changes, account, "title", move.jobTitle());
       replaceIfChanged(changes, account, "msExchUsageLocation", move.usageLocation());
+      if (move.rename() != null) {
+        rename(changes, account, move.rename());
+      }
       String managerMail = null;
       if (move.managerEmployeeId() != null) {
         DirContextOperations manager = accounts.findByEmployeeId(move.managerEmployeeId())
@@ -75,7 +78,9 @@ class LdapMovers implements MoverDirectory {
         }
       }
       // Last: AD keeps group members pointing at the moved entry (linked attributes), and a retry finds it by employeeID.
-      String moved = move.ouDn() == null ? dn : accounts.moveTo(account, move.ouDn());
+      String moved = move.ouDn() == null && move.rename() == null ? dn
+          : accounts.moveTo(account, move.ouDn() != null ? move.ouDn() : parent(dn),
+              move.rename() != null ? move.rename().cn() : account.getStringAttribute("cn"));
       log.info("Moved {} (employeeID {}) to {}: {} attribute(s) changed, left {}, joined {}", dn, employeeId, moved,
           changes.size(), left, joined);
       return new Moved(moved, left, joined, managerMail);
@@ -130,6 +135,45 @@ class LdapMovers implements MoverDirectory {
         account.getStringAttribute("msExchUsageLocation"),
         guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null, managerEmployeeId, managerMail,
         List.copyOf(accounts.groupsOf(dn)));
+  }
+
+  /**
+   * The new names; the old primary address becomes a secondary smtp: proxy (mail to it still
+   * arrives), every other proxy (the routing address too) and targetAddress stay.
+   */
+  private static void rename(List<ModificationItem> changes, DirContextOperations account, MoverDirectory.Rename rename) {
+    replaceIfChanged(changes, account, "givenName", rename.givenName());
+    replaceIfChanged(changes, account, "sn", rename.surname());
+    replaceIfChanged(changes, account, "displayName", rename.displayName());
+    replaceIfChanged(changes, account, "mailNickname", rename.mailNickname());
+    replaceIfChanged(changes, account, "userPrincipalName", rename.userPrincipalName());
+    replaceIfChanged(changes, account, "mail", rename.mail());
+    replaceIfChanged(changes, account, "sAMAccountName", rename.samAccountName());
+    String[] current = account.getStringAttributes("proxyAddresses");
+    List<String> proxies = new ArrayList<>();
+    proxies.add("SMTP:" + rename.mail());
+    for (String proxy : current == null ? new String[0] : current) {
+      String address = proxy.substring(proxy.indexOf(':') + 1);
+      boolean smtp = proxy.regionMatches(true, 0, "smtp:", 0, 5);
+      if (smtp && address.equalsIgnoreCase(rename.mail())) {
+        continue;
+      }
+      String kept = smtp ? "smtp:" + address : proxy;
+      if (proxies.stream().noneMatch(kept::equalsIgnoreCase)) {
+        proxies.add(kept);
+      }
+    }
+    List<String> before = current == null ? List.of() : java.util.Arrays.asList(current);
+    if (!(before.containsAll(proxies) && proxies.containsAll(before))) {
+      BasicAttribute attribute = new BasicAttribute("proxyAddresses");
+      proxies.forEach(attribute::add);
+      changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, attribute));
+    }
+  }
+
+  private static String parent(String dn) {
+    javax.naming.ldap.LdapName name = org.springframework.ldap.support.LdapUtils.newLdapName(dn);
+    return name.getPrefix(name.size() - 1).toString();
   }
 
   private static void replaceIfChanged(List<ModificationItem> changes, DirContextOperations account, String attribute,

@@ -42,14 +42,30 @@ public interface MoverDirectory {
    * @param ouDn where the account goes (null: it stays)
    * @param leaveGroups groups it leaves (the old department's; those it is not in are skipped)
    * @param joinGroups groups it joins (the new department's, a new licensing group)
+   * @param rename new names (null: the names stay)
    */
   record Move(String department, String ouDn, List<String> leaveGroups, List<String> joinGroups, String jobTitle,
-      String managerEmployeeId, String usageLocation) {
+      String managerEmployeeId, String usageLocation, Rename rename) {
 
     public Move {
       leaveGroups = leaveGroups == null ? List.of() : List.copyOf(leaveGroups);
       joinGroups = joinGroups == null ? List.of() : List.copyOf(joinGroups);
     }
+
+    /** Only the country (msExchUsageLocation). */
+    public static Move usageLocation(String country) {
+      return new Move(null, null, null, null, null, null, country, null);
+    }
+  }
+
+  /**
+   * A name change, planned free in AD and Entra ID: the old primary address stays as a secondary
+   * smtp: proxy (mail to it still arrives), the routing address and targetAddress stay.
+   *
+   * @param samAccountName the new sign-in name, or null to keep it (the default)
+   */
+  record Rename(String givenName, String surname, String displayName, String cn, String mailNickname,
+      String userPrincipalName, String mail, String samAccountName) {
   }
 
   /**

@@ -34,7 +34,7 @@ class AssignLicenseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     if (USAGE_LOCATION_CORRECTED.find(execution).orElse(false)) {
       Problems.directory(() -> directory.move(EMPLOYEE_ID.get(execution),
-          new MoverDirectory.Move(null, null, null, null, null, null, USAGE_LOCATION.get(execution))));
+          MoverDirectory.Move.usageLocation(USAGE_LOCATION.get(execution))));
     }
     String skuId;
     try {

@@ -78,6 +78,13 @@ public class RequestRules {
     return violations;
   }
 
+  /** A new given name or surname (a transfer's name change), checked as a hire's; null: not changed. */
+  public void newName(List<Violation> violations, String field, String value, String country) {
+    if (value != null) {
+      name(violations, field, value, field.equals("givenName") ? "latinGivenName" : "latinSurname", null, country);
+    }
+  }
+
   /** An ISO 3166-1 alpha-2 country, as usageLocation takes it. */
   public static void country(List<Violation> violations, String field, String value, boolean required) {
     if (value == null && !required) {

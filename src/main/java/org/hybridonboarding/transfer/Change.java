@@ -12,6 +12,8 @@ public enum Change {
   JOB_TITLE,
   MANAGER,
   USAGE_LOCATION,
+  /** givenName or surname: new display name, cn, alias, UPN and primary address; the old address stays a proxy. */
+  NAME,
   /** AD does not hold the licence: a licenseSku in the request is a change (the swap skips what is held). */
   LICENCE;
 
@@ -29,6 +31,9 @@ public enum Change {
     }
     if (differs(request.usageLocation(), account.usageLocation())) {
       changes.add(USAGE_LOCATION);
+    }
+    if (differs(request.givenName(), account.givenName()) || differs(request.surname(), account.surname())) {
+      changes.add(NAME);
     }
     if (request.licenseSku() != null) {
       changes.add(LICENCE);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One poll of the wait for sync: Entra ID shows what AD now says (department, job title, usage
- * location) and, with group-based licensing, the new licence Active through its group.
+ * location, a new user principal name) and, with group-based licensing, the new licence Active through its group.
  */
 @Component
 class CheckTransferSyncedDelegate implements JavaDelegate {
@@ -37,6 +37,8 @@ class CheckTransferSyncedDelegate implements JavaDelegate {
     return (!changes.contains(Change.DEPARTMENT) || Objects.equals(DEPARTMENT.get(execution), user.department()))
         && (!changes.contains(Change.JOB_TITLE) || Objects.equals(JOB_TITLE.get(execution), user.jobTitle()))
         && (!changes.contains(Change.USAGE_LOCATION) || Objects.equals(USAGE_LOCATION.get(execution), user.usageLocation()))
+        && (!changes.contains(Change.NAME)
+            || NEW_USER_PRINCIPAL_NAME.get(execution).equalsIgnoreCase(Objects.toString(user.userPrincipalName(), "")))
         && (!changes.contains(Change.LICENCE) || !settings.isGroupLicensing()
             || user.licenses().contains(LICENSE_SKU.get(execution)));
   }

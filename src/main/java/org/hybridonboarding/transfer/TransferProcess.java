@@ -15,6 +15,7 @@ public final class TransferProcess {
   public static final String TIMER_EFFECTIVE = "Timer_EffectiveDate";
   public static final String BOUNDARY_WITHDRAWN = "Boundary_TransferWithdrawn";
   public static final String TASK_PREFLIGHT = "Task_PreflightTransferLicence";
+  public static final String TASK_PLAN_NEW_NAMES = "Task_PlanNewNames";
   public static final String TASK_MOVE_ACCOUNT = "Task_MoveAdAccount";
   public static final String SUBPROCESS_WAIT_FOR_SYNC = "SubProcess_WaitForTransferSync";
   public static final String TASK_CHECK_SYNCED = "Task_CheckTransferSynced";
@@ -57,11 +58,13 @@ public final class TransferProcess {
   public static final Var<String> CHANGES = Var.of("changes", String.class);
   public static final Var<Boolean> LICENCE_CHANGES = Var.of("licenceChanges", Boolean.class);
   public static final Var<Boolean> MANAGER_CHANGES = Var.of("managerChanges", Boolean.class);
+  public static final Var<Boolean> NAME_CHANGES = Var.of("nameChanges", Boolean.class);
   // The account as found (the problem forms show the person's names, as for a hire)
   public static final Var<String> ACCOUNT_DN = Var.of("accountDn", String.class);
   public static final Var<String> SAM_ACCOUNT_NAME = Var.of("sAMAccountName", String.class);
   public static final Var<String> USER_PRINCIPAL_NAME = Var.of("userPrincipalName", String.class);
   public static final Var<String> DISPLAY_NAME = Var.of("displayName", String.class);
+  /** The request's new name when it changes it; the name AD holds otherwise (the problem forms show it). */
   public static final Var<String> GIVEN_NAME = Var.of("givenName", String.class);
   public static final Var<String> SURNAME = Var.of("surname", String.class);
   public static final Var<String> IMMUTABLE_ID = Var.of("immutableId", String.class);
@@ -71,6 +74,17 @@ public final class TransferProcess {
   public static final Var<String> FROM_MANAGER_EMPLOYEE_ID = Var.of("fromManagerEmployeeId", String.class);
   public static final Var<String> FROM_MANAGER_MAIL = Var.of("fromManagerMail", String.class);
   public static final Var<String> FROM_USAGE_LOCATION = Var.of("fromUsageLocation", String.class);
+  public static final Var<String> FROM_GIVEN_NAME = Var.of("fromGivenName", String.class);
+  public static final Var<String> FROM_SURNAME = Var.of("fromSurname", String.class);
+  public static final Var<String> FROM_MAIL = Var.of("fromMail", String.class);
+  // The new names (a name change), planned free in AD and Entra ID
+  public static final Var<String> NEW_DISPLAY_NAME = Var.of("newDisplayName", String.class);
+  public static final Var<String> NEW_CN = Var.of("newCn", String.class);
+  public static final Var<String> NEW_MAIL_NICKNAME = Var.of("newMailNickname", String.class);
+  public static final Var<String> NEW_USER_PRINCIPAL_NAME = Var.of("newUserPrincipalName", String.class);
+  public static final Var<String> NEW_MAIL = Var.of("newMail", String.class);
+  /** Only with onboarding.transfers.rename-sam-account-name=true. */
+  public static final Var<String> NEW_SAM_ACCOUNT_NAME = Var.of("newSAMAccountName", String.class);
   // Timing
   public static final Var<Date> EFFECTIVE_AT = Var.of("effectiveAt", Date.class);
   // What was done

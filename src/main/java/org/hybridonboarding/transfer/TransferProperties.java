@@ -8,9 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * replication poll interval and timeout, its approvals the onboarding's approvers.
  *
  * @param approval which transfers wait for an approver
+ * @param renameSamAccountName a name change gives a new sAMAccountName too; off by default, since
+ *     people sign in with it and scripts and file shares know it
  */
 @ConfigurationProperties("onboarding.transfers")
-public record TransferProperties(@DefaultValue("licence-or-manager") Approval approval) {
+public record TransferProperties(
+    @DefaultValue("licence-or-manager") Approval approval,
+    @DefaultValue("false") boolean renameSamAccountName) {
 
   public enum Approval {
     /** Every transfer. */

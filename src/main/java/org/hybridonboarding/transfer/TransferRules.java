@@ -18,9 +18,11 @@ public class TransferRules {
   static final int MAX_REASON = 500;
 
   private final Clock clock;
+  private final RequestRules names;
 
-  TransferRules(Clock clock) {
+  TransferRules(Clock clock, RequestRules names) {
     this.clock = clock;
+    this.names = names;
   }
 
   public List<Violation> check(TransferRequest request) {
@@ -48,18 +50,15 @@ public class TransferRules {
     }
     RequestRules.country(violations, "usageLocation", request.usageLocation(), false);
     RequestRules.sku(violations, "licenseSku", request.licenseSku());
-    if (request.givenName() != null || request.surname() != null) {
-      // Said plainly rather than half done: a rename needs new addresses with the old one kept (issue 14).
-      violations.add(new Violation(request.givenName() != null ? "givenName" : "surname",
-          "name changes are not supported yet: change the name in AD by hand for now"));
-    }
+    names.newName(violations, "givenName", request.givenName(), request.usageLocation());
+    names.newName(violations, "surname", request.surname(), request.usageLocation());
     if (request.timeZone() != null && !RequestRules.isTimeZone(request.timeZone())) {
       violations.add(new Violation("timeZone", "must be an IANA time zone such as Europe/Berlin or Australia/Sydney"));
     }
     RequestRules.text(violations, "reason", request.reason(), MAX_REASON, false);
     if (!request.asksForChange()) {
       violations.add(new Violation("request", "changes nothing: give at least one of department, jobTitle, "
-          + "managerEmployeeId, usageLocation, licenseSku"));
+          + "managerEmployeeId, usageLocation, licenseSku, givenName, surname"));
     }
     return violations;
   }

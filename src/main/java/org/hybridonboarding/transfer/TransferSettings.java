@@ -75,10 +75,19 @@ public class TransferSettings {
     if (changes.contains(Change.LICENCE) && isGroupLicensing()) {
       join.addAll(onboarding.accountGroups(LICENSE_SKU.get(scope)));
     }
+    MoverDirectory.Rename rename = changes.contains(Change.NAME)
+        ? new MoverDirectory.Rename(GIVEN_NAME.get(scope), SURNAME.get(scope), NEW_DISPLAY_NAME.get(scope), NEW_CN.get(scope),
+            NEW_MAIL_NICKNAME.get(scope), NEW_USER_PRINCIPAL_NAME.get(scope), NEW_MAIL.get(scope),
+            NEW_SAM_ACCOUNT_NAME.find(scope).orElse(null))
+        : null;
     return new MoverDirectory.Move(department, ou, leave, join,
         changes.contains(Change.JOB_TITLE) ? JOB_TITLE.get(scope) : null,
         changes.contains(Change.MANAGER) ? MANAGER_EMPLOYEE_ID.get(scope) : null,
-        changes.contains(Change.USAGE_LOCATION) ? USAGE_LOCATION.get(scope) : null);
+        changes.contains(Change.USAGE_LOCATION) ? USAGE_LOCATION.get(scope) : null, rename);
+  }
+
+  public boolean isRenameSamAccountName() {
+    return properties.renameSamAccountName();
   }
 
   /** Group mode: the licensing groups other than the new licence's, which the account leaves once that one is Active. */
@@ -97,7 +106,7 @@ public class TransferSettings {
   }
 
   public String overdueMessage() {
-    return "Entra ID did not show the transfer (department, job title, usage location"
+    return "Entra ID did not show the transfer (department, job title, usage location, user principal name"
         + (isGroupLicensing() ? ", the new group licence Active" : "") + ") within " + onboarding.getReplicationTimeout()
         + ". Check that Connect Sync runs, that the new OU is in its sync scope"
         + (isGroupLicensing() ? " and the licensing group's assignment errors in Entra ID" : "") + ".";

@@ -55,8 +55,11 @@ class ValidateTransferDelegate implements JavaDelegate {
     SAM_ACCOUNT_NAME.set(execution, account.samAccountName());
     USER_PRINCIPAL_NAME.set(execution, account.userPrincipalName());
     DISPLAY_NAME.set(execution, account.displayName());
-    GIVEN_NAME.set(execution, account.givenName());
-    SURNAME.set(execution, account.surname());
+    FROM_GIVEN_NAME.set(execution, account.givenName());
+    FROM_SURNAME.set(execution, account.surname());
+    FROM_MAIL.set(execution, account.mail());
+    GIVEN_NAME.set(execution, request.givenName() != null ? request.givenName() : account.givenName());
+    SURNAME.set(execution, request.surname() != null ? request.surname() : account.surname());
     IMMUTABLE_ID.set(execution, account.immutableId());
     FROM_DEPARTMENT.set(execution, account.department());
     FROM_JOB_TITLE.set(execution, account.jobTitle());
@@ -66,6 +69,7 @@ class ValidateTransferDelegate implements JavaDelegate {
     CHANGES.set(execution, Change.join(changes));
     LICENCE_CHANGES.set(execution, changes.contains(Change.LICENCE));
     MANAGER_CHANGES.set(execution, changes.contains(Change.MANAGER));
+    NAME_CHANGES.set(execution, changes.contains(Change.NAME));
     APPROVAL_REQUIRED.set(execution, settings.approvalRequired(changes));
     ZoneId zone = settings.timeZone(execution);
     TIME_ZONE.set(execution, zone.getId());

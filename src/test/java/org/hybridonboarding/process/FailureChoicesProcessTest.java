@@ -92,8 +92,7 @@ class FailureChoicesProcessTest extends OnboardingProcessFixture {
     run(TASK_ASSIGN_LICENSE);
     // AD first: Connect Sync carries msExchUsageLocation and would put a cloud-only change back.
     var order = org.mockito.Mockito.inOrder(movers, cloud);
-    order.verify(movers).move("E10001", new org.hybridonboarding.directory.MoverDirectory.Move(null, null, null, null, null,
-        null, "FR"));
+    order.verify(movers).move("E10001", org.hybridonboarding.directory.MoverDirectory.Move.usageLocation("FR"));
     order.verify(cloud).assignLicense("cloud-1", "FR", "SPE_E3");
   }
 

@@ -179,4 +179,47 @@ class TransferIT extends DemoIntegrationTest {
     assertThat(subjectsIn("megan.bowen@contoso.com")).contains("Transfer: Lee Gu has a new manager");
     assertThat(subjectsIn("alex.wilber@contoso.com")).contains("Transfer: Lee Gu has a new manager");
   }
+  @Test
+  @Order(3)
+  void aNewSurnameGivesNewAddressesAndTheOldOneStillReceivesMail() throws Exception {
+    SearchResultEntry before = adAccount(LEE);
+    String cloudId = simulator.cloudUserIdByAnchor(Base64.getEncoder().encodeToString(before.getAttributeValueBytes("objectGUID")));
+    HttpResponse<String> started = post("/api/transfers", "hr-system",
+        "{\"employeeId\":\"E00003\",\"effectiveDate\":\"" + LocalDate.now() + "\",\"surname\":\"Smith\"}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    JsonNode done = awaitTransfer(LEE, "TRANSFERRED");
+    assertThat(done.path("surname").path("from").asText()).isEqualTo("Gu");
+    assertThat(done.path("done").path("previousMail").asText()).isEqualTo("lee.gu@contoso.com");
+
+    SearchResultEntry after = adAccount(LEE);
+    assertThat(after.getDN()).isEqualToIgnoringCase("CN=Lee Smith,OU=Sales,OU=Staff,DC=contoso,DC=com");
+    assertThat(after.getAttributeValueBytes("objectGUID")).isEqualTo(before.getAttributeValueBytes("objectGUID"));
+    assertThat(after.getAttributeValue("sn")).isEqualTo("Smith");
+    assertThat(after.getAttributeValue("displayName")).isEqualTo("Lee Smith");
+    assertThat(after.getAttributeValue("sAMAccountName")).isEqualTo("lee.gu");
+    assertThat(after.getAttributeValue("userPrincipalName")).isEqualTo("lee.smith@contoso.com");
+    assertThat(after.getAttributeValue("mail")).isEqualTo("lee.smith@contoso.com");
+    assertThat(after.getAttributeValue("mailNickname")).isEqualTo("lee.smith");
+    assertThat(after.getAttributeValues("proxyAddresses")).containsExactlyInAnyOrder("SMTP:lee.smith@contoso.com",
+        "smtp:lee.gu@contoso.com", "smtp:lee.gu@contoso.mail.onmicrosoft.com");
+    assertThat(after.getAttributeValue("targetAddress")).isEqualTo(before.getAttributeValue("targetAddress"));
+    assertThat(Arrays.asList(members(SALES))).contains(after.getDN());
+
+    assertThat(simulator.cloudUser(cloudId).userPrincipalName()).isEqualTo("lee.smith@contoso.com");
+    com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody mail =
+        new com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody();
+    Message message = new Message();
+    message.setSubject("To the old address");
+    com.microsoft.graph.models.ItemBody body = new com.microsoft.graph.models.ItemBody();
+    body.setContent("Still arrives?");
+    message.setBody(body);
+    com.microsoft.graph.models.Recipient to = new com.microsoft.graph.models.Recipient();
+    com.microsoft.graph.models.EmailAddress address = new com.microsoft.graph.models.EmailAddress();
+    address.setAddress("lee.gu@contoso.com");
+    to.setEmailAddress(address);
+    message.setToRecipients(new java.util.ArrayList<>(List.of(to)));
+    mail.setMessage(message);
+    graph.users().byUserId("megan.bowen@contoso.com").sendMail().post(mail);
+    assertThat(subjectsIn(cloudId)).contains("To the old address");
+  }
 }

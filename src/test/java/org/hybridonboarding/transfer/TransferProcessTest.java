@@ -40,7 +40,11 @@ import org.hybridonboarding.cloud.MoverCloud;
 import org.hybridonboarding.directory.DirectoryException;
 import org.hybridonboarding.directory.DirectoryProperties;
 import org.hybridonboarding.directory.MoverDirectory;
+import org.hybridonboarding.directory.NamingProperties;
+import org.hybridonboarding.directory.NamingRules;
+import org.hybridonboarding.process.IdentityPlanner;
 import org.hybridonboarding.process.OnboardingProcess;
+import org.hybridonboarding.process.RequestRules;
 import org.hybridonboarding.process.OnboardingSettings;
 import org.hybridonboarding.process.ProcessProperties;
 import org.hybridonboarding.process.Resolution;
@@ -73,9 +77,15 @@ class TransferProcessTest {
       "lee.gu@contoso.com", "lee.gu@contoso.com", "Lee Gu", "Lee", "Gu", "Finance", "Accountant", "US", "guid==", "E00001",
       "megan.bowen@contoso.com", List.of(FINANCE));
 
+  static final org.hybridonboarding.directory.IdentityPlan SMITH = new org.hybridonboarding.directory.IdentityPlan(
+      "lee.smith", "lee.smith@contoso.com", "lee.smith", "lee.smith@contoso.com", "Lee Smith", "Lee Smith", SALES_OU, null, null);
+  static final MoverDirectory.Rename RENAME = new MoverDirectory.Rename("Lee", "Smith", "Lee Smith", "Lee Smith", "lee.smith",
+      "lee.smith@contoso.com", "lee.smith@contoso.com", null);
+
   MoverDirectory directory = mock(MoverDirectory.class);
   MoverCloud moverCloud = mock(MoverCloud.class);
   CloudGateway cloud = mock(CloudGateway.class);
+  IdentityPlanner planner = mock(IdentityPlanner.class);
 
   @BeforeEach
   void register() {
@@ -104,12 +114,14 @@ class TransferProcessTest {
         "OU=Leavers,DC=contoso,DC=com", "OU=Removed,DC=contoso,DC=com", "contoso.com", "contoso.com",
         "contoso.mail.onmicrosoft.com", false, Map.of("Sales", SALES_OU),
         Map.of("Finance", List.of(FINANCE), "Sales", List.of(SALES)), 10);
-    TransferSettings settings = new TransferSettings(new TransferProperties(approval), onboarding, directoryProperties, clock);
+    TransferSettings settings = new TransferSettings(new TransferProperties(approval, false), onboarding, directoryProperties, clock);
     Mocks.register("onboardingSettings", onboarding);
     Mocks.register("transferSettings", settings);
     ResolveProblemDelegates.register(onboarding, clock);
-    Mocks.register("validateTransferDelegate", new ValidateTransferDelegate(new TransferRules(clock), directory, settings));
+    Mocks.register("validateTransferDelegate", new ValidateTransferDelegate(new TransferRules(clock, new RequestRules(clock, new NamingRules(NamingProperties.defaults()))), directory, settings));
     Mocks.register("preflightTransferLicenceDelegate", new PreflightTransferLicenceDelegate(cloud, onboarding));
+    Mocks.register("planNewNamesDelegate", new PlanNewNamesDelegate(planner, settings));
+    Mocks.register("releaseTransferNamesListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
     Mocks.register("moveAdAccountDelegate", new MoveAdAccountDelegate(directory, settings, clock));
     Mocks.register("checkTransferSyncedDelegate", new CheckTransferSyncedDelegate(moverCloud, settings));
     Mocks.register("swapLicenceDelegate", new SwapLicenceDelegate(moverCloud));
@@ -179,7 +191,7 @@ class TransferProcessTest {
     assertThat(job(TIMER_EFFECTIVE).getDuedate()).isEqualTo(Date.from(Instant.parse("2026-12-06T23:00:00Z")));
     verify(directory, never()).move(anyString(), any());
     run(TIMER_EFFECTIVE, TASK_MOVE_ACCOUNT);
-    verify(directory).move("E00003", new MoverDirectory.Move("Sales", SALES_OU, List.of(FINANCE), List.of(SALES), null, null, null));
+    verify(directory).move("E00003", new MoverDirectory.Move("Sales", SALES_OU, List.of(FINANCE), List.of(SALES), null, null, null, null));
 
     synced("Finance", "Accountant", "US", "SPE_E3");
     run(TASK_CHECK_SYNCED);
@@ -202,7 +214,7 @@ class TransferProcessTest {
 
     approve(pi);
     run(TIMER_EFFECTIVE, TASK_MOVE_ACCOUNT);
-    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), "Senior Accountant", "E00002", null));
+    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), "Senior Accountant", "E00002", null, null));
     synced("Finance", "Senior Accountant", "US");
     run(TASK_CHECK_SYNCED, TASK_NOTIFY_MANAGERS);
 
@@ -224,7 +236,7 @@ class TransferProcessTest {
     assertThat(pi).isEnded().hasPassed(END_EVENT_TRANSFERRED).hasNotPassed(TASK_LEAVE_LICENSING_GROUP);
     var order = inOrder(cloud, directory, moverCloud);
     order.verify(cloud).preflight("ENTERPRISEPACK", "E00003", List.of());
-    order.verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), null, null, "DE"));
+    order.verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), null, null, "DE", null));
     order.verify(moverCloud).swapLicense("cloud-1", "ENTERPRISEPACK");
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(LICENSES_REMOVED.name()).singleResult().getValue()).isEqualTo("SPE_E3");
@@ -236,7 +248,7 @@ class TransferProcessTest {
     ProcessInstance pi = start(request(null, null, null, null, "STANDARDPACK"));
 
     run(TIMER_EFFECTIVE, TASK_PREFLIGHT, TASK_MOVE_ACCOUNT);
-    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(E1_GROUP), null, null, null));
+    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(E1_GROUP), null, null, null, null));
     synced("Finance", "Accountant", "US", "SPE_E3");
     run(TASK_CHECK_SYNCED);
     assertThat(pi).isWaitingAt(TIMER_SYNC_POLL);
@@ -252,18 +264,23 @@ class TransferProcessTest {
   @Test
   void everythingAtOnceRunsEachStepOnceInOrder() {
     when(moverCloud.swapLicense("cloud-1", "ENTERPRISEPACK")).thenReturn(List.of("SPE_E3"));
-    ProcessInstance pi = start(request("Sales", "Sales Lead", "E00002", "DE", "ENTERPRISEPACK"));
-    assertThat(pi).variables().containsEntry(CHANGES.name(), "DEPARTMENT,JOB_TITLE,MANAGER,USAGE_LOCATION,LICENCE");
+    when(planner.plan(any(), anyString())).thenReturn(SMITH);
+    Map<String, Object> variables = request("Sales", "Sales Lead", "E00002", "DE", "ENTERPRISEPACK");
+    variables.put(SURNAME.name(), "Smith");
+    ProcessInstance pi = start(variables);
+    assertThat(pi).variables().containsEntry(CHANGES.name(), "DEPARTMENT,JOB_TITLE,MANAGER,USAGE_LOCATION,NAME,LICENCE");
 
     approve(pi);
-    run(TIMER_EFFECTIVE, TASK_PREFLIGHT, TASK_MOVE_ACCOUNT);
-    synced("Sales", "Sales Lead", "DE", "SPE_E3");
+    run(TIMER_EFFECTIVE, TASK_PREFLIGHT, TASK_PLAN_NEW_NAMES, TASK_MOVE_ACCOUNT);
+    when(moverCloud.findMover("guid==")).thenReturn(Optional.of(new MoverCloud.Mover("cloud-1", "lee.smith@contoso.com",
+        "Sales", "Sales Lead", "DE", List.of("SPE_E3"))));
     run(TASK_CHECK_SYNCED, TASK_SWAP_LICENCE, TASK_NOTIFY_MANAGERS);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_VALIDATE, TASK_APPROVE, TIMER_EFFECTIVE, TASK_PREFLIGHT,
-        TASK_MOVE_ACCOUNT, TASK_CHECK_SYNCED, TASK_SWAP_LICENCE, TASK_NOTIFY_MANAGERS, END_EVENT_TRANSFERRED);
+        TASK_PLAN_NEW_NAMES, TASK_MOVE_ACCOUNT, TASK_CHECK_SYNCED, TASK_SWAP_LICENCE, TASK_NOTIFY_MANAGERS,
+        END_EVENT_TRANSFERRED);
     verify(directory).move("E00003", new MoverDirectory.Move("Sales", SALES_OU, List.of(FINANCE), List.of(SALES),
-        "Sales Lead", "E00002", "DE"));
+        "Sales Lead", "E00002", "DE", RENAME));
   }
 
   @Test
@@ -352,5 +369,32 @@ class TransferProcessTest {
     synced("Sales", "Accountant", "US");
     run(TASK_CHECK_SYNCED);
     assertThat(pi).isEnded().hasPassed(END_EVENT_TRANSFERRED);
+  }
+  @Test
+  void aNameChangePlansNewNamesKeepsTheSignInNameAndWaitsForTheNewUpnInEntra() {
+    when(planner.plan(any(), anyString())).thenReturn(SMITH);
+    Map<String, Object> variables = request(null, null, null, null, null);
+    variables.put(SURNAME.name(), "Smith");
+    ProcessInstance pi = start(variables);
+    assertThat(pi).isWaitingAt(TIMER_EFFECTIVE).hasNotPassed(TASK_APPROVE);
+
+    run(TIMER_EFFECTIVE, TASK_PLAN_NEW_NAMES);
+    var person = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.directory.NewHire.class);
+    verify(planner).plan(person.capture(), eq(pi.getId()));
+    assertThat(person.getValue().givenName()).isEqualTo("Lee");
+    assertThat(person.getValue().surname()).isEqualTo("Smith");
+    assertThat(person.getValue().usageLocation()).isEqualTo("US");
+    run(TASK_MOVE_ACCOUNT);
+    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), null, null, null, RENAME));
+    synced("Finance", "Accountant", "US");
+    run(TASK_CHECK_SYNCED);
+    assertThat(pi).isWaitingAt(TIMER_SYNC_POLL);
+    when(moverCloud.findMover("guid==")).thenReturn(Optional.of(new MoverCloud.Mover("cloud-1", "lee.smith@contoso.com",
+        "Finance", "Accountant", "US", List.of())));
+    run(TIMER_SYNC_POLL, TASK_CHECK_SYNCED);
+
+    assertThat(pi).isEnded().hasPassed(END_EVENT_TRANSFERRED);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(FROM_MAIL.name()).singleResult().getValue()).isEqualTo("lee.gu@contoso.com");
   }
 }
