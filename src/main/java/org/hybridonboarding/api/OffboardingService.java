@@ -145,7 +145,8 @@ class OffboardingService {
     List<String> instances = running ? view.withCalled(id) : List.of();
     String state;
     if (!running) {
-      state = view.endState(id, END_STATES);
+      // A rehire ends the offboarding that still waited after the cut: the person was offboarded.
+      state = OnboardingService.REHIRED.equals(instance.getDeleteReason()) ? "OFFBOARDED" : view.endState(id, END_STATES);
     } else if (get(v, OFFBOARDED_AT) != null) {
       state = waitsFor(id, MESSAGE_REINSTATE) || !runtime.createExecutionQuery().processInstanceId(id)
           .activityId(TIMER_RETENTION).list().isEmpty() ? "OFFBOARDED" : "RUNNING";

@@ -8,6 +8,7 @@ import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL;
 import static org.hybridonboarding.process.OnboardingProcess.MAILBOX_READY;
+import static org.hybridonboarding.process.OnboardingProcess.REHIRE;
 import static org.hybridonboarding.process.OnboardingProcess.REJECTION_REASON;
 import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.TIME_ZONE;
@@ -22,6 +23,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.hybridonboarding.offboarding.OffboardingProcess;
 import org.hybridonboarding.process.OnboardingProcess;
 import org.hybridonboarding.process.StartGuard;
 import org.hybridonboarding.process.OnboardingRequest;
@@ -52,8 +55,11 @@ class OnboardingService {
   private final TaskService tasks;
   private final StartGuard guard;
   private final ProcessView view;
+  private final org.camunda.bpm.engine.IdentityService identity;
 
-  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks, StartGuard guard, ProcessView view) {
+  OnboardingService(RuntimeService runtime, HistoryService history, TaskService tasks, StartGuard guard, ProcessView view,
+      org.camunda.bpm.engine.IdentityService identity) {
+    this.identity = identity;
     this.guard = guard;
     this.view = view;
     this.runtime = runtime;
@@ -67,9 +73,15 @@ class OnboardingService {
       if (isRunning(request.employeeId())) {
         throw new AlreadyRunningException(request.employeeId());
       }
-      if (view.running(org.hybridonboarding.offboarding.OffboardingProcess.KEY, request.employeeId()).isPresent()) {
-        throw new OffboardingService.ConflictException("An offboarding of employeeId " + request.employeeId()
-            + " runs (GET /api/offboardings/" + request.employeeId() + ")");
+      Optional<ProcessInstance> offboarding = view.running(OffboardingProcess.KEY, request.employeeId());
+      if (offboarding.isPresent()) {
+        if (!waitsAfterTheCut(offboarding.get().getId())) {
+          throw new OffboardingService.ConflictException("An offboarding of employeeId " + request.employeeId()
+              + " runs (GET /api/offboardings/" + request.employeeId() + ")");
+        }
+        // A rehire of someone offboarded whose offboarding still waits (reinstatement window, retention):
+        // the onboarding takes the account over, the offboarding ends here.
+        endForRehire(offboarding.get().getId());
       }
       if (view.running(org.hybridonboarding.transfer.TransferProcess.KEY, request.employeeId()).isPresent()) {
         throw new OffboardingService.ConflictException("A transfer of employeeId " + request.employeeId()
@@ -78,6 +90,35 @@ class OnboardingService {
       return runtime.startProcessInstanceByKey(OnboardingProcess.KEY, request.employeeId(), request.toVariables());
     });
     return status(request.employeeId()).orElseThrow();
+  }
+
+  /** Why an offboarding ended early: the person was hired again. */
+  static final String REHIRED = "Rehired: a new onboarding took the account over";
+
+  /**
+   * The product ends the offboarding, not the caller: a requester may start an onboarding but not
+   * delete process instances, so this one call runs without the caller's authorizations.
+   */
+  private void endForRehire(String offboardingId) {
+    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      runtime.deleteProcessInstance(offboardingId, REHIRED, true, true);
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  /** Offboarded, and only waiting now: for a reinstatement that nobody asked for, or for the retention to end. */
+  private boolean waitsAfterTheCut(String offboardingId) {
+    return runtime.getVariable(offboardingId, OffboardingProcess.OFFBOARDED_AT.name()) != null
+        && runtime.getVariable(offboardingId, OffboardingProcess.REVERSED_BY.name()) == null
+        && runtime.createExecutionQuery().processInstanceId(offboardingId)
+            .activityId(OffboardingProcess.TIMER_RETENTION).count()
+        + runtime.createEventSubscriptionQuery().processInstanceId(offboardingId)
+            .eventName(OffboardingProcess.MESSAGE_REINSTATE).count() > 0;
   }
 
   /** Thrown when there is an onboarding for that employeeId but none is running. */
@@ -132,6 +173,7 @@ class OnboardingService {
         instance.getBusinessKey(),
         id,
         state,
+        Boolean.TRUE.equals(get(variables, REHIRE)),
         get(variables, TIME_ZONE),
         view.currentSteps(instances),
         instant(instance.getStartTime()),

@@ -8,6 +8,7 @@ record OnboardingStatus(
     String employeeId,
     String processInstanceId,
     String status,
+    boolean rehire,
     String timeZone,
     List<String> currentSteps,
     Instant startedAt,

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** Graph's users: who holds an address, who sync brought, whose mailbox is ready. */
 final class GraphUsers {
 
-  static final String[] USER_FIELDS = {"id", "userPrincipalName", "usageLocation", "assignedLicenses"};
+  static final String[] USER_FIELDS = {"id", "userPrincipalName", "usageLocation", "assignedLicenses", "accountEnabled"};
 
   private final GraphServiceClient graph;
 
@@ -76,7 +76,8 @@ final class GraphUsers {
 
   Optional<CloudUser> findSynced(String immutableId) {
     return synced(immutableId, USER_FIELDS)
-        .map(user -> new CloudUser(user.getId(), user.getUserPrincipalName(), user.getUsageLocation()));
+        .map(user -> new CloudUser(user.getId(), user.getUserPrincipalName(), user.getUsageLocation(),
+            Boolean.TRUE.equals(user.getAccountEnabled())));
   }
 
   /** The user anchored on Base64(objectGUID), with these properties. */

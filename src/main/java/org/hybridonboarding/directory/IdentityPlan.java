@@ -8,6 +8,8 @@ import java.util.List;
  * @param managerDn the manager's distinguished name, or null without a manager
  * @param managerAccountName the manager's sAMAccountName (how they sign in), or null without a
  *     manager or when the manager's account is disabled (a leaver approves nothing)
+ * @param rehireOf a rehire: the DN of the account this product offboarded, which comes back with its
+ *     own names (null: a new account)
  */
 public record IdentityPlan(
     String samAccountName,
@@ -18,7 +20,17 @@ public record IdentityPlan(
     String displayName,
     String ouDn,
     String managerDn,
-    String managerAccountName) {
+    String managerAccountName,
+    String rehireOf) {
+
+  public IdentityPlan(String samAccountName, String userPrincipalName, String mailNickname, String mail, String cn,
+      String displayName, String ouDn, String managerDn, String managerAccountName) {
+    this(samAccountName, userPrincipalName, mailNickname, mail, cn, displayName, ouDn, managerDn, managerAccountName, null);
+  }
+
+  public boolean rehire() {
+    return rehireOf != null;
+  }
 
   /** The addresses the plan gives the new hire, which must be free in the cloud too. */
   public List<String> addresses() {

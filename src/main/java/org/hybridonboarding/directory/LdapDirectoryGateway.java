@@ -95,6 +95,15 @@ class LdapDirectoryGateway implements DirectoryGateway {
       // A leaver approves nothing: their hires go to the approvers' group.
       managerAccountName = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("sAMAccountName");
     }
+    Optional<DirContextOperations> offboarded = accounts.findByEmployeeId(hire.employeeId()).filter(this::offboardedByUs);
+    if (offboarded.isPresent()) {
+      // A rehire: the account this product offboarded comes back under its own names.
+      DirContextOperations account = offboarded.get();
+      return new IdentityPlan(account.getStringAttribute("sAMAccountName"), account.getStringAttribute("userPrincipalName"),
+          account.getStringAttribute("mailNickname"), account.getStringAttribute("mail"), account.getStringAttribute("cn"),
+          account.getStringAttribute("displayName"), properties.ouFor(hire.department()), managerDn, managerAccountName,
+          account.getNameInNamespace());
+    }
     String alias = naming.alias(hire);
     String samBase = naming.samBase(hire);
     if (alias.isEmpty() || samBase.isEmpty()) {
@@ -162,6 +171,11 @@ class LdapDirectoryGateway implements DirectoryGateway {
     if (existing.isPresent()) {
       DirContextOperations account = existing.get();
       String found = account.getStringAttribute(MARKER_ATTRIBUTE);
+      if (!marker.equals(found) && offboardedByUs(account)) {
+        rehire(account, hire, plan, marker);
+        account = accounts.findByEmployeeId(hire.employeeId()).orElseThrow();
+        found = marker;
+      }
       if (!marker.equals(found) && adoptExisting) {
         // A person decided: this onboarding takes the account over (a rehire, say) and marks it as its own.
         ldap.modifyAttributes(account.getDn(), new ModificationItem[] {
@@ -208,6 +222,44 @@ class LdapDirectoryGateway implements DirectoryGateway {
       accounts.join(groupDn, created.dn());
     }
     return created;
+  }
+
+  /**
+   * Whether this product offboarded the account: it lies in the leavers or the removed OU, which
+   * hold only the accounts its offboardings retired. Any other existing account is a person's decision.
+   */
+  private boolean offboardedByUs(DirContextOperations account) {
+    String dn = account.getNameInNamespace();
+    return LdapAccounts.isUnder(dn, properties.leaversOu()) || LdapAccounts.isUnder(dn, properties.removedOu());
+  }
+
+  /**
+   * Brings an offboarded account back as this onboarding's: marked, its job facts written, and
+   * moved (modrdn: the same objectGUID, so Connect Sync finds the same cloud user, restored from
+   * the deleted items within 30 days) into the department's OU. It is still disabled: the caller
+   * sets a new password and enables it. A shared remote mailbox stays shared until the licence is
+   * back: *Make the mailbox a user mailbox* then turns both sides.
+   */
+  private void rehire(DirContextOperations account, NewHire hire, IdentityPlan plan, String marker) {
+    List<ModificationItem> changes = new ArrayList<>();
+    changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute(MARKER_ATTRIBUTE, marker)));
+    changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("description",
+        "Rehired by Hybrid Onboarding (" + marker.substring(MARKER_PREFIX.length()) + ")")));
+    changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("department", hire.department())));
+    changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("msExchUsageLocation", hire.usageLocation())));
+    changes.add(hire.jobTitle() == null
+        ? new ModificationItem(DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("title"))
+        : new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("title", hire.jobTitle())));
+    if (plan.managerDn() != null) {
+      changes.add(new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("manager", plan.managerDn())));
+    }
+    if (account.getStringAttribute("title") == null && hire.jobTitle() == null) {
+      changes.removeIf(change -> change.getModificationOp() == DirContext.REMOVE_ATTRIBUTE);
+    }
+    ldap.modifyAttributes(account.getDn(), changes.toArray(ModificationItem[]::new));
+    String moved = accounts.moveTo(account, plan.ouDn());
+    log.info("Rehire: brought the offboarded account {} (employeeID {}) back to {}", account.getNameInNamespace(),
+        hire.employeeId(), moved);
   }
 
   private Optional<String> doQuarantine(String employeeId, String onboardingId, String reason) {

@@ -27,8 +27,12 @@ class LdapMovers implements MoverDirectory {
 
   @Autowired
   LdapMovers(LdapTemplate ldap, BaseLdapPathSource contextSource, DirectoryProperties properties) {
+    this(ldap, contextSource.getBaseLdapName(), properties);
+  }
+
+  LdapMovers(LdapTemplate ldap, javax.naming.ldap.LdapName base, DirectoryProperties properties) {
     this.ldap = ldap;
-    this.accounts = new LdapAccounts(ldap, contextSource.getBaseLdapName(), Passwords::generate);
+    this.accounts = new LdapAccounts(ldap, base, Passwords::generate);
     this.properties = properties;
   }
 

@@ -11,7 +11,10 @@ import org.hybridonboarding.cloud.CloudGateway;
 import org.hybridonboarding.cloud.CloudUser;
 import org.springframework.stereotype.Component;
 
-/** Step 7, one poll: has Connect Sync brought the user to Entra ID yet? */
+/**
+ * Step 7, one poll: has Connect Sync brought the user to Entra ID yet, enabled? A rehire's cloud
+ * user is there all along, disabled, until sync carries the re-enabled account.
+ */
 @Component
 class CheckReplicationDelegate implements JavaDelegate {
 
@@ -24,7 +27,7 @@ class CheckReplicationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Optional<CloudUser> user = cloud.findSyncedUser(IMMUTABLE_ID.get(execution));
-    USER_SYNCED.set(execution, user.isPresent());
+    USER_SYNCED.set(execution, user.isPresent() && user.get().accountEnabled());
     user.ifPresent(found -> CLOUD_USER_ID.set(execution, found.id()));
   }
 }

@@ -27,6 +27,8 @@ public final class OnboardingProcess {
   public static final String MESSAGE_USER_REPLICATED = "UserReplicated";
   public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
   public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
+  public static final String GATEWAY_REHIRE_MAILBOX = "Gateway_RehireMailbox";
+  public static final String TASK_RESTORE_USER_MAILBOX = "Task_RestoreUserMailbox";
   public static final String SUBPROCESS_WAIT_FOR_GROUP_LICENSE = "SubProcess_WaitForGroupLicense";
   public static final String TASK_CHECK_GROUP_LICENSE = "Task_CheckGroupLicense";
   public static final String TIMER_GROUP_LICENSE_POLL = "Timer_GroupLicensePoll";
@@ -81,6 +83,8 @@ public final class OnboardingProcess {
   public static final Var<String> JOB_TITLE = Var.of("jobTitle", String.class);
   public static final Var<String> MANAGER_EMPLOYEE_ID = Var.of("managerEmployeeId", String.class);
   public static final Var<String> USAGE_LOCATION = Var.of("usageLocation", String.class);
+  /** The employeeID belongs to an account this product offboarded: that account comes back instead of a new one. */
+  public static final Var<Boolean> REHIRE = Var.of("rehire", Boolean.class);
   /** An operator chose another country on *Correct the usage location*: AD gets it too, or sync would put the old one back. */
   public static final Var<Boolean> USAGE_LOCATION_CORRECTED = Var.of("usageLocationCorrected", Boolean.class);
   public static final Var<String> LICENSE_SKU = Var.of("licenseSku", String.class);

@@ -1,9 +1,11 @@
 package org.hybridonboarding.process;
 
+
 import static org.hybridonboarding.process.OnboardingProcess.CN;
 import static org.hybridonboarding.process.OnboardingProcess.DISPLAY_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL_NICKNAME;
+import static org.hybridonboarding.process.OnboardingProcess.REHIRE;
 import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.TARGET_OU;
 import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME;
@@ -45,5 +47,6 @@ class PlanIdentityDelegate implements JavaDelegate {
     TARGET_OU.set(execution, plan.ouDn());
     MANAGER_DN.set(execution, plan.managerDn());
     MANAGER_ACCOUNT_NAME.set(execution, plan.managerAccountName());
+    REHIRE.set(execution, plan.rehire());
   }
 }

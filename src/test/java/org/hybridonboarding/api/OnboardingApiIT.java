@@ -225,13 +225,14 @@ class OnboardingApiIT extends DemoIntegrationTest {
     // The called processes are bound to this deployment (calledElementBinding=deployment): they must be in it.
     List<ProcessDefinition> deployed = repository.createProcessDefinitionQuery().deploymentId(definition.getDeploymentId()).list();
     assertThat(deployed).extracting(ProcessDefinition::getKey)
-        .contains(OnboardingProcess.KEY, "hybrid-offboarding", "resolve-problem", "undo-onboarding", "replication-watch");
+        .contains(OnboardingProcess.KEY, "hybrid-offboarding", "hybrid-transfer", "resolve-problem", "undo-onboarding",
+            "replication-watch");
 
     List<UserTask> userTasks = new ArrayList<>();
     for (ProcessDefinition process : deployed) {
       userTasks.addAll(repository.getBpmnModelInstance(process.getId()).getModelElementsByType(UserTask.class));
     }
-    assertThat(userTasks).hasSize(11);
+    assertThat(userTasks).hasSize(12);
     for (UserTask task : userTasks) {
       String formRef = task.getCamundaFormRef();
       assertThat(task.getCamundaFormRefBinding()).as(task.getId()).isEqualTo("deployment");

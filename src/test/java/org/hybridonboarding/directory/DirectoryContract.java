@@ -40,6 +40,7 @@ abstract class DirectoryContract {
   LdapTemplate ldap;
   LdapDirectoryGateway directory;
   LdapLeavers leavers;
+  LdapMovers movers;
   DirectoryProperties properties;
   final Deque<String> nextPasswords = new ArrayDeque<>();
   int counter;
@@ -65,6 +66,7 @@ abstract class DirectoryContract {
         "contoso.com", "contoso.mail.onmicrosoft.com", false,
         Map.of("Sales", "OU=Sales,OU=Staff," + c[1]), Map.of("Sales", List.of("CN=Sales,OU=Groups," + c[1])), 10);
     leavers = new LdapLeavers(ldap, LdapUtils.newLdapName(c[1]), properties, Passwords::generate);
+    movers = new LdapMovers(ldap, LdapUtils.newLdapName(c[1]), properties);
     directory = new LdapDirectoryGateway(ldap, LdapUtils.newLdapName(c[1]), properties, new LdapRemoteMailbox(properties),
         new NamingRules(NamingProperties.defaults()), () -> nextPasswords.isEmpty() ? Passwords.generate() : nextPasswords.pop().toCharArray());
   }
@@ -181,6 +183,36 @@ abstract class DirectoryContract {
     assertThat(entry.getStringAttribute("msExchRecipientTypeDetails")).isEqualTo("2147483648");
     assertThat(read(LICENSING_GROUP).getStringAttributes("member")).anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(account.dn()));
     assertThat(LdapLeavers.remoteRecipientTypeFor(4, true)).as("a migrated mailbox").isEqualTo(100);
+  }
+
+  @Test
+  void aRehireBringsTheOffboardedAccountBackUnderItsOwnNames() {
+    NewHire hire = hire("Remy", "Rehire" + run);
+    AdAccount first = directory.createAccount(hire, directory.planIdentity(hire, Set.of()), List.of(LICENSING_GROUP),
+        "onboarding-r1", false);
+    LeaverDirectory.Leaver cut = leavers.cutAccess(hire.employeeId());
+    leavers.stampMailboxType(hire.employeeId(), true);
+    leavers.retire(hire.employeeId(), cut.groups(), "Offboarded by test", properties.leaversOu());
+
+    IdentityPlan plan = directory.planIdentity(hire, Set.of());
+    assertThat(plan.rehire()).isTrue();
+    assertThat(plan.samAccountName()).isEqualTo(first.samAccountName());
+    assertThat(plan.userPrincipalName()).isEqualTo(first.userPrincipalName());
+    AdAccount back = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-r2", false);
+    AdAccount again = directory.createAccount(hire, plan, List.of(LICENSING_GROUP), "onboarding-r2", false);
+
+    assertThat(back.immutableId()).isEqualTo(first.immutableId());
+    assertThat(again.dn()).isEqualToIgnoringCase(back.dn());
+    assertThat(back.dn()).isEqualToIgnoringCase(first.dn());
+    DirContextOperations entry = read(back.dn());
+    assertThat(entry.getStringAttribute("userAccountControl")).isEqualTo("512");
+    assertThat(entry.getStringAttribute("pwdLastSet")).isEqualTo("0");
+    // Shared until the licence is back: the onboarding's own step turns both sides.
+    assertThat(entry.getStringAttribute("msExchRemoteRecipientType")).isEqualTo("97");
+    assertThat(entry.getStringAttribute("description")).contains("Rehired by Hybrid Onboarding");
+    assertThat(read(LICENSING_GROUP).getStringAttributes("member")).anySatisfy(m -> assertThat(m).isEqualToIgnoringCase(back.dn()));
+    assertThat(ldap.search(org.springframework.ldap.query.LdapQueryBuilder.query().where("employeeID").is(hire.employeeId()),
+        (Object o) -> o)).hasSize(1);
   }
 
   @Test

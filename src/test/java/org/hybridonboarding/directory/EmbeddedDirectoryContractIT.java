@@ -46,4 +46,27 @@ class EmbeddedDirectoryContractIT extends DirectoryContract {
         counts.entrySet().stream().filter(e -> !e.getKey().equals("bind")).mapToLong(java.util.Map.Entry::getValue).sum(), counts);
     org.assertj.core.api.Assertions.assertThat(counts.get("modify")).isPositive();
   }
+  /** What a transfer of each kind asks of AD: the validation's read, then the one AD step (logged for the issue note). */
+  @org.junit.jupiter.api.Test
+  void countsTheLdapOperationsOfEachKindOfTransfer() {
+    java.util.Map<String, MoverDirectory.Move> kinds = new java.util.LinkedHashMap<>();
+    kinds.put("department", new MoverDirectory.Move("Sales", properties.ouFor("Sales"), properties.groupsFor("Finance"),
+        properties.groupsFor("Sales"), null, null, null, null));
+    kinds.put("manager and title", new MoverDirectory.Move(null, null, null, null, "Controller", "E00002", null, null));
+    kinds.put("usage location", MoverDirectory.Move.usageLocation("FR"));
+    kinds.put("licence (group mode: join the new group)", new MoverDirectory.Move(null, null, null,
+        java.util.List.of(LICENSING_GROUP), null, null, null, null));
+    for (var kind : kinds.entrySet()) {
+      NewHire hire = hire("Tara", "Count" + kind.getKey().length() + run);
+      directory.createAccount(hire, directory.planIdentity(hire, java.util.Set.of()), java.util.List.of(), "onboarding-t", false);
+      embedded.resetOperations();
+      movers.findManaged(hire.employeeId());
+      movers.move(hire.employeeId(), kind.getValue());
+      java.util.Map<String, Long> counts = embedded.operations();
+      org.slf4j.LoggerFactory.getLogger(EmbeddedDirectoryContractIT.class).info("LDAP operations of a transfer ({}): {} in all but binds: {}",
+          kind.getKey(), counts.entrySet().stream().filter(e -> !e.getKey().equals("bind")).mapToLong(java.util.Map.Entry::getValue).sum(),
+          counts);
+      org.assertj.core.api.Assertions.assertThat(counts.get("modify")).isPositive();
+    }
+  }
 }

@@ -33,6 +33,34 @@ import org.junit.jupiter.api.Test;
 /** The onboarding's own path: approval, the provisioning window, the waits for sync and licences, planning, retries of technical failures. */
 class OnboardingPathProcessTest extends OnboardingProcessFixture {
   @Test
+  void aRehireRunsTheSamePathUnderTheOldAccountsNames() {
+    when(directory.planIdentity(any(), any(), any())).thenReturn(new org.hybridonboarding.directory.IdentityPlan(
+        "jose.mueller", "jose.mueller@contoso.com", "jose.mueller", "jose.mueller@contoso.com", "José Müller", "José Müller",
+        "OU=Staff,DC=contoso,DC=com", null, null, "CN=José Müller,OU=Leavers,DC=contoso,DC=com"));
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_CHECK_REPLICATION);
+    run(TASK_ASSIGN_LICENSE);
+    run(OnboardingProcess.TASK_RESTORE_USER_MAILBOX);
+    run(TASK_CHECK_MAILBOX);
+    run(TASK_HAND_OVER_CREDENTIALS);
+
+    assertThat(pi).isEnded().hasPassedInOrder(TASK_CREATE_AD_ACCOUNT, TASK_ASSIGN_LICENSE,
+        OnboardingProcess.TASK_RESTORE_USER_MAILBOX, TASK_CHECK_MAILBOX, END_EVENT_ONBOARDED);
+    var order = org.mockito.Mockito.inOrder(cloud, leavers, exchange);
+    order.verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
+    order.verify(leavers).stampMailboxType("E10001", false);
+    order.verify(exchange).setType("jose.mueller@contoso.com", false);
+    assertThat(pi).variables().containsEntry(OnboardingProcess.REHIRE.name(), true)
+        .containsEntry(SAM_ACCOUNT_NAME.name(), "jose.mueller");
+    // The directory brings the offboarded account back itself; the onboarding asks nobody to adopt it.
+    verify(directory).createAccount(any(), any(), any(), anyString(), org.mockito.ArgumentMatchers.eq(false));
+  }
+
+  @Test
   void happyPath() {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
@@ -53,7 +81,9 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
         .containsEntry(CLOUD_USER_ID.name(), "cloud-1")
         .containsEntry(LICENSE_SKU.name(), "SPE_E3")
         .containsEntry(MAILBOX_READY.name(), true)
-        .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com");
+        .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com")
+        .containsEntry(OnboardingProcess.REHIRE.name(), false);
+    assertThat(pi).hasNotPassed(OnboardingProcess.TASK_RESTORE_USER_MAILBOX);
     verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
     verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString(), org.mockito.ArgumentMatchers.eq(false));

@@ -68,6 +68,8 @@ abstract class OnboardingProcessFixture {
 
   DirectoryGateway directory = mock(DirectoryGateway.class);
   CloudGateway cloud = mock(CloudGateway.class);
+  org.hybridonboarding.exchange.ExchangeAdmin exchange = mock(org.hybridonboarding.exchange.ExchangeAdmin.class);
+  org.hybridonboarding.directory.LeaverDirectory leavers = mock(org.hybridonboarding.directory.LeaverDirectory.class);
   org.hybridonboarding.directory.MoverDirectory movers = mock(org.hybridonboarding.directory.MoverDirectory.class);
   NameReservations reservations = mock(NameReservations.class);
 
@@ -112,6 +114,7 @@ abstract class OnboardingProcessFixture {
     Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
     Mocks.register("handOverCredentialsDelegate", new HandOverCredentialsDelegate(cloud, settings, clock));
     Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
+    Mocks.register("restoreUserMailboxDelegate", new RestoreUserMailboxDelegate(leavers, exchange));
     Mocks.register("assignLicenseDelegate", new AssignLicenseDelegate(cloud, movers));
     Mocks.register("checkMailboxDelegate", new CheckMailboxDelegate(cloud));
     Mocks.register("recordProblemListener", new RecordProblemListener(settings));
