@@ -2,11 +2,9 @@ package org.hybridonboarding.api;
 
 import static org.hybridonboarding.offboarding.OffboardingProcess.*;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -42,16 +40,14 @@ class OffboardingService {
       END_EVENT_REJECTED, "REJECTED");
 
   private final RuntimeService runtime;
-  private final HistoryService history;
   private final StartGuard guard;
   private final ProcessView view;
   private final LeaverDirectory directory;
   private final OnboardingService onboardings;
 
-  OffboardingService(RuntimeService runtime, HistoryService history, StartGuard guard, ProcessView view,
+  OffboardingService(RuntimeService runtime, StartGuard guard, ProcessView view,
       LeaverDirectory directory, OnboardingService onboardings) {
     this.runtime = runtime;
-    this.history = history;
     this.guard = guard;
     this.view = view;
     this.directory = directory;
@@ -121,12 +117,7 @@ class OffboardingService {
   }
 
   Optional<OffboardingStatus> status(String employeeId) {
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(KEY)
-        .processInstanceBusinessKey(employeeId)
-        .orderByProcessInstanceStartTime().desc()
-        .listPage(0, 1);
-    return instances.stream().findFirst().map(this::status);
+    return view.latest(KEY, employeeId).map(this::status);
   }
 
   private Optional<ProcessInstance> running(String employeeId) {
@@ -159,15 +150,11 @@ class OffboardingService {
         get(v, LAST_WORKING_DAY), get(v, MAILBOX), get(v, TIME_ZONE), ProcessView.instant(get(v, CUT_AT)),
         get(v, REJECTION_REASON),
         new OffboardingStatus.Done(ProcessView.instant(get(v, DISABLED_AT)), get(v, SESSIONS_REVOKED), get(v, PASSES_DELETED),
-            get(v, MAILBOX_TYPE), get(v, ACCESS_GRANTED_TO), list(get(v, LICENSES_REMOVED), ","),
-            get(v, LICENSES_KEPT_BECAUSE), list(get(v, GROUPS_REMOVED), "\n"), get(v, MOVED_TO),
+            get(v, MAILBOX_TYPE), get(v, ACCESS_GRANTED_TO), ProcessView.split(get(v, LICENSES_REMOVED), ","),
+            get(v, LICENSES_KEPT_BECAUSE), ProcessView.split(get(v, GROUPS_REMOVED), "\n"), get(v, MOVED_TO),
             ProcessView.instant(get(v, OFFBOARDED_AT)), ProcessView.instant(get(v, REINSTATE_UNTIL)),
             ProcessView.instant(get(v, DELETE_AT)), get(v, ACCOUNT_DELETED), get(v, CREDENTIALS_SENT_TO)),
         view.openTasks(instances), view.incidents(instances));
-  }
-
-  private static List<String> list(String joined, String separator) {
-    return joined == null ? null : Arrays.stream(joined.split(separator)).filter(s -> !s.isBlank()).toList();
   }
 
   private static <T> T get(Map<String, Object> variables, org.hybridonboarding.process.Var<T> var) {

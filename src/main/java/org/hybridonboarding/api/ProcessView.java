@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -62,6 +63,18 @@ class ProcessView {
   Optional<ProcessInstance> running(String processKey, String employeeId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(employeeId)
         .list().stream().findFirst();
+  }
+
+  /** The latest instance of that lifecycle for that person, running or ended. */
+  Optional<HistoricProcessInstance> latest(String processKey, String employeeId) {
+    return history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey)
+        .processInstanceBusinessKey(employeeId).orderByProcessInstanceStartTime().desc()
+        .listPage(0, 1).stream().findFirst();
+  }
+
+  /** A variable that holds a list joined by the separator, as the status shows it (null stays null). */
+  static List<String> split(String joined, String separator) {
+    return joined == null ? null : java.util.Arrays.stream(joined.split(separator)).filter(s -> !s.isBlank()).toList();
   }
 
   Map<String, Object> variables(String processInstanceId) {

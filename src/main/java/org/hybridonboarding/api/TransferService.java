@@ -2,11 +2,9 @@ package org.hybridonboarding.api;
 
 import static org.hybridonboarding.transfer.TransferProcess.*;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,16 +29,14 @@ class TransferService {
       END_EVENT_REJECTED, "REJECTED");
 
   private final RuntimeService runtime;
-  private final HistoryService history;
   private final StartGuard guard;
   private final ProcessView view;
   private final MoverDirectory directory;
   private final OnboardingService onboardings;
 
-  TransferService(RuntimeService runtime, HistoryService history, StartGuard guard, ProcessView view,
+  TransferService(RuntimeService runtime, StartGuard guard, ProcessView view,
       MoverDirectory directory, OnboardingService onboardings) {
     this.runtime = runtime;
-    this.history = history;
     this.guard = guard;
     this.view = view;
     this.directory = directory;
@@ -106,12 +102,7 @@ class TransferService {
   }
 
   Optional<TransferStatus> status(String employeeId) {
-    List<HistoricProcessInstance> instances = history.createHistoricProcessInstanceQuery()
-        .processDefinitionKey(KEY)
-        .processInstanceBusinessKey(employeeId)
-        .orderByProcessInstanceStartTime().desc()
-        .listPage(0, 1);
-    return instances.stream().findFirst().map(this::status);
+    return view.latest(KEY, employeeId).map(this::status);
   }
 
   private boolean waitsForWithdrawal(String processInstanceId) {
@@ -127,7 +118,7 @@ class TransferService {
     String state = !running ? view.endState(id, END_STATES)
         : waitsForWithdrawal(id) || !runtime.createExecutionQuery().processInstanceId(id).activityId(TASK_APPROVE).list().isEmpty()
             ? "SCHEDULED" : "RUNNING";
-    List<String> changes = list(get(v, CHANGES), ",");
+    List<String> changes = ProcessView.split(get(v, CHANGES), ",");
     return new TransferStatus(instance.getBusinessKey(), id, state, view.currentSteps(instances),
         ProcessView.instant(instance.getStartTime()), ProcessView.instant(instance.getEndTime()),
         get(v, EFFECTIVE_DATE), get(v, TIME_ZONE), ProcessView.instant(get(v, EFFECTIVE_AT)), changes,
@@ -140,14 +131,10 @@ class TransferService {
         new TransferStatus.Value(get(v, FROM_SURNAME), changes != null && changes.contains("NAME") ? get(v, SURNAME) : null),
         get(v, LICENSE_SKU),
         new TransferStatus.Done(get(v, MOVED_TO), get(v, NEW_USER_PRINCIPAL_NAME), get(v, NEW_MAIL),
-            get(v, NEW_MAIL) == null ? null : get(v, FROM_MAIL), list(get(v, GROUPS_LEFT), "\n"), list(get(v, GROUPS_JOINED), "\n"),
-            get(v, CLOUD_USER_ID), list(get(v, LICENSES_REMOVED), ","), list(get(v, MANAGERS_NOTIFIED), ","),
+            get(v, NEW_MAIL) == null ? null : get(v, FROM_MAIL), ProcessView.split(get(v, GROUPS_LEFT), "\n"), ProcessView.split(get(v, GROUPS_JOINED), "\n"),
+            get(v, CLOUD_USER_ID), ProcessView.split(get(v, LICENSES_REMOVED), ","), ProcessView.split(get(v, MANAGERS_NOTIFIED), ","),
             ProcessView.instant(get(v, TRANSFERRED_AT))),
         view.openTasks(instances), view.incidents(instances));
-  }
-
-  private static List<String> list(String joined, String separator) {
-    return joined == null ? null : Arrays.stream(joined.split(separator)).filter(s -> !s.isBlank()).toList();
   }
 
   private static <T> T get(Map<String, Object> variables, Var<T> var) {

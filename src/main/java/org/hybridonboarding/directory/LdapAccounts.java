@@ -135,6 +135,26 @@ final class LdapAccounts {
     }
   }
 
+  /** An account's manager as a mover or leaver is told: the employeeID, and the mail while that account is enabled. */
+  record Manager(String employeeId, String mail) {
+    static final Manager NONE = new Manager(null, null);
+  }
+
+  /** The manager the account's manager attribute names; NONE without one or when that entry is gone. */
+  Manager managerOf(DirContextOperations account) {
+    String managerDn = account.getStringAttribute("manager");
+    if (managerDn == null) {
+      return Manager.NONE;
+    }
+    try {
+      DirContextOperations manager = ldap.lookupContext(relative(managerDn));
+      return new Manager(manager.getStringAttribute("employeeID"), isDisabled(manager) ? null : manager.getStringAttribute("mail"));
+    } catch (NameNotFoundException gone) {
+      log.info("The manager {} of {} is no longer in the directory", managerDn, account.getNameInNamespace());
+      return Manager.NONE;
+    }
+  }
+
   static boolean isDisabled(DirContextOperations account) {
     return UserAccountControl.isDisabled(account.getStringAttribute("userAccountControl"));
   }

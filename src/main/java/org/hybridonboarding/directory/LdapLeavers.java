@@ -177,24 +177,13 @@ class LdapLeavers implements LeaverDirectory {
    */
   private Leaver leaver(DirContextOperations account, boolean withManager, boolean withGroups) {
     String dn = account.getNameInNamespace();
-    String managerEmployeeId = null;
-    String managerMail = null;
-    String managerDn = withManager ? account.getStringAttribute("manager") : null;
-    if (managerDn != null) {
-      try {
-        DirContextOperations manager = ldap.lookupContext(accounts.relative(managerDn));
-        managerEmployeeId = manager.getStringAttribute("employeeID");
-        managerMail = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("mail");
-      } catch (NameNotFoundException gone) {
-        log.info("The manager {} of {} is no longer in the directory", managerDn, dn);
-      }
-    }
+    LdapAccounts.Manager manager = withManager ? accounts.managerOf(account) : LdapAccounts.Manager.NONE;
     Object guid = account.getObjectAttribute("objectGUID");
     return new Leaver(dn, place(dn), account.getStringAttribute("sAMAccountName"),
         account.getStringAttribute("userPrincipalName"), account.getStringAttribute("mail"),
         account.getStringAttribute("displayName"), account.getStringAttribute("givenName"), account.getStringAttribute("sn"),
         guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null,
-        !LdapAccounts.isDisabled(account), remoteRecipientType(account), managerEmployeeId, managerMail,
+        !LdapAccounts.isDisabled(account), remoteRecipientType(account), manager.employeeId(), manager.mail(),
         withGroups ? List.copyOf(accounts.groupsOf(dn)) : List.of());
   }
 

@@ -9,7 +9,6 @@ import javax.naming.directory.ModificationItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.ldap.NameNotFoundException;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.ldap.core.LdapTemplate;
 import org.springframework.ldap.core.support.BaseLdapPathSource;
@@ -120,24 +119,13 @@ class LdapMovers implements MoverDirectory {
 
   private Mover mover(DirContextOperations account) {
     String dn = account.getNameInNamespace();
-    String managerDn = account.getStringAttribute("manager");
-    String managerEmployeeId = null;
-    String managerMail = null;
-    if (managerDn != null) {
-      try {
-        DirContextOperations manager = ldap.lookupContext(accounts.relative(managerDn));
-        managerEmployeeId = manager.getStringAttribute("employeeID");
-        managerMail = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("mail");
-      } catch (NameNotFoundException gone) {
-        log.info("The manager {} of {} is no longer in the directory", managerDn, dn);
-      }
-    }
+    LdapAccounts.Manager manager = accounts.managerOf(account);
     Object guid = account.getObjectAttribute("objectGUID");
     return new Mover(dn, account.getStringAttribute("sAMAccountName"), account.getStringAttribute("userPrincipalName"),
         account.getStringAttribute("mail"), account.getStringAttribute("displayName"), account.getStringAttribute("givenName"),
         account.getStringAttribute("sn"), account.getStringAttribute("department"), account.getStringAttribute("title"),
         account.getStringAttribute("msExchUsageLocation"),
-        guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null, managerEmployeeId, managerMail,
+        guid instanceof byte[] bytes ? ObjectGuids.immutableId(bytes) : null, manager.employeeId(), manager.mail(),
         List.copyOf(accounts.groupsOf(dn)));
   }
 

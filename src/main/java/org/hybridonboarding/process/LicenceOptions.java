@@ -16,6 +16,14 @@ public final class LicenceOptions {
   private LicenceOptions() {
   }
 
+  /** Group mode needs an AD group that licenses the SKU: without one, a licence problem before anything changes. */
+  public static void requireLicensingGroup(OnboardingSettings settings, String sku) {
+    if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
+      throw new BpmnError(CloudException.Code.LICENSE_ERROR.name(), "Group-based licensing is on but no AD group licenses " + sku
+          + " (onboarding.licensing.groups." + sku + ")");
+    }
+  }
+
   public static BpmnError failure(DelegateExecution execution, CloudException e) {
     if (!e.freeSeats().isEmpty()) {
       List<Map<String, Object>> options = new ArrayList<>();

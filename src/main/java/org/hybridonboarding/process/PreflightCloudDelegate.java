@@ -3,7 +3,6 @@ package org.hybridonboarding.process;
 import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;
@@ -25,10 +24,7 @@ class PreflightCloudDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String sku = LICENSE_SKU.get(execution);
-    if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
-      throw new BpmnError(CloudException.Code.LICENSE_ERROR.name(), "Group-based licensing is on but no AD group licenses " + sku
-          + " (onboarding.licensing.groups." + sku + ")");
-    }
+    LicenceOptions.requireLicensingGroup(settings, sku);
     try {
       cloud.preflight(sku, EMPLOYEE_ID.get(execution), Hires.plan(execution).addresses());
     } catch (CloudException e) {

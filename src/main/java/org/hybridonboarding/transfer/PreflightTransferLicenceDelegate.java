@@ -3,7 +3,6 @@ package org.hybridonboarding.transfer;
 import static org.hybridonboarding.transfer.TransferProcess.*;
 
 import java.util.List;
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;
@@ -27,10 +26,7 @@ class PreflightTransferLicenceDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String sku = LICENSE_SKU.get(execution);
-    if (settings.isGroupLicensing() && settings.licensingGroup(sku).isEmpty()) {
-      throw new BpmnError(CloudException.Code.LICENSE_ERROR.name(), "Group-based licensing is on but no AD group licenses " + sku
-          + " (onboarding.licensing.groups." + sku + ")");
-    }
+    LicenceOptions.requireLicensingGroup(settings, sku);
     try {
       cloud.preflight(sku, EMPLOYEE_ID.get(execution), List.of());
     } catch (CloudException e) {
