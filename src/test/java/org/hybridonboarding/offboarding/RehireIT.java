@@ -88,6 +88,7 @@ class RehireIT extends DemoIntegrationTest {
     assertThat(after.getAttributeValue("msExchUsageLocation")).isEqualTo("DE");
     assertThat(Arrays.asList(members(FINANCE))).contains(after.getDN());
     assertThat(simulator.cloudUserIdByAnchor(immutableId)).isEqualTo(cloudId);
+    assertThat(simulator.cloudUsersWithEmployeeId("E00003")).isEqualTo(1);
     assertThat(status.path("cloud").path("userId").asText()).isEqualTo(cloudId);
     assertThat(simulator.accountEnabled(cloudId)).isTrue();
     assertThat(simulator.mailbox(cloudId).type()).isEqualTo("UserMailbox");
@@ -117,6 +118,7 @@ class RehireIT extends DemoIntegrationTest {
     assertThat(Base64.getEncoder().encodeToString(account.getAttributeValueBytes("objectGUID"))).isEqualTo(guid);
     assertThat(again.path("cloud").path("userId").asText()).as("restored from the deleted items").isEqualTo(cloudId);
     assertThat(simulator.softDeleted(cloudId)).isFalse();
+    assertThat(simulator.cloudUsersWithEmployeeId("R00001")).isEqualTo(1);
     assertThat(simulator.mailbox(cloudId).type()).isEqualTo("UserMailbox");
     assertThat(simulator.cloudUser(cloudId).assignedSkuIds()).hasSize(1);
   }

@@ -83,6 +83,11 @@ public class SimulatorControls {
         user.assignments.stream().map(a -> new Licence(a.skuId().toString(), a.assignedByGroup(), a.state(), a.error())).toList());
   }
 
+  /** How many cloud users, live or soft-deleted, carry that employeeId: a rehire must leave one. */
+  public long cloudUsersWithEmployeeId(String employeeId) {
+    return tenant.users().stream().filter(u -> employeeId.equals(u.source.employeeId())).count();
+  }
+
   /** The SKUs (skuIds) the user held after each licence change, oldest first. */
   public List<List<String>> licenceHistory(String id) {
     return tenant.licenceHistory(id).stream()

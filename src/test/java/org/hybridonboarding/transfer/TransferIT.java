@@ -184,10 +184,12 @@ class TransferIT extends DemoIntegrationTest {
   void aNewSurnameGivesNewAddressesAndTheOldOneStillReceivesMail() throws Exception {
     SearchResultEntry before = adAccount(LEE);
     String cloudId = simulator.cloudUserIdByAnchor(Base64.getEncoder().encodeToString(before.getAttributeValueBytes("objectGUID")));
+    simulator.resetRequestCounts();
     HttpResponse<String> started = post("/api/transfers", "hr-system",
         "{\"employeeId\":\"E00003\",\"effectiveDate\":\"" + LocalDate.now() + "\",\"surname\":\"Smith\"}");
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     JsonNode done = awaitTransfer(LEE, "TRANSFERRED");
+    LoggerFactory.getLogger(TransferIT.class).info("One name change: Graph requests {}", simulator.requestCounts());
     assertThat(done.path("surname").path("from").asText()).isEqualTo("Gu");
     assertThat(done.path("done").path("previousMail").asText()).isEqualTo("lee.gu@contoso.com");
 

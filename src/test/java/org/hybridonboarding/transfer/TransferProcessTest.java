@@ -86,6 +86,7 @@ class TransferProcessTest {
   MoverCloud moverCloud = mock(MoverCloud.class);
   CloudGateway cloud = mock(CloudGateway.class);
   IdentityPlanner planner = mock(IdentityPlanner.class);
+  boolean renameSam;
 
   @BeforeEach
   void register() {
@@ -114,7 +115,7 @@ class TransferProcessTest {
         "OU=Leavers,DC=contoso,DC=com", "OU=Removed,DC=contoso,DC=com", "contoso.com", "contoso.com",
         "contoso.mail.onmicrosoft.com", false, Map.of("Sales", SALES_OU),
         Map.of("Finance", List.of(FINANCE), "Sales", List.of(SALES)), 10);
-    TransferSettings settings = new TransferSettings(new TransferProperties(approval, false), onboarding, directoryProperties, clock);
+    TransferSettings settings = new TransferSettings(new TransferProperties(approval, renameSam), onboarding, directoryProperties, clock);
     Mocks.register("onboardingSettings", onboarding);
     Mocks.register("transferSettings", settings);
     ResolveProblemDelegates.register(onboarding, clock);
@@ -396,5 +397,39 @@ class TransferProcessTest {
     assertThat(pi).isEnded().hasPassed(END_EVENT_TRANSFERRED);
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableName(FROM_MAIL.name()).singleResult().getValue()).isEqualTo("lee.gu@contoso.com");
+  }
+  @Test
+  void aNewCountryOrTitleAloneChangesOnlyThatAttributeInAdAndWaitsForIt() {
+    ProcessInstance country = start(request(null, null, null, "FR", null));
+    assertThat(country).isWaitingAt(TIMER_EFFECTIVE).hasNotPassed(TASK_APPROVE);
+    run(TIMER_EFFECTIVE, TASK_MOVE_ACCOUNT);
+    verify(directory).move("E00003", MoverDirectory.Move.usageLocation("FR"));
+    synced("Finance", "Accountant", "US");
+    run(TASK_CHECK_SYNCED);
+    assertThat(country).isWaitingAt(TIMER_SYNC_POLL);
+    synced("Finance", "Accountant", "FR");
+    run(TIMER_SYNC_POLL, TASK_CHECK_SYNCED);
+    assertThat(country).isEnded().hasPassed(END_EVENT_TRANSFERRED).hasNotPassed(TASK_PREFLIGHT, TASK_PLAN_NEW_NAMES,
+        TASK_SWAP_LICENCE, TASK_NOTIFY_MANAGERS);
+
+    ProcessInstance title = start(request(null, "Controller", null, null, null));
+    run(TIMER_EFFECTIVE, TASK_MOVE_ACCOUNT);
+    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), "Controller", null, null, null));
+    synced("Finance", "Controller", "US");
+    run(TASK_CHECK_SYNCED);
+    assertThat(title).isEnded().hasPassed(END_EVENT_TRANSFERRED);
+  }
+  @Test
+  void theSignInNameChangesWithTheNameOnlyWhenConfigured() {
+    renameSam = true;
+    register(TransferProperties.Approval.NEVER, ProcessProperties.Licensing.Mode.DIRECT);
+    when(planner.plan(any(), anyString())).thenReturn(SMITH);
+    Map<String, Object> variables = request(null, null, null, null, null);
+    variables.put(SURNAME.name(), "Smith");
+    start(variables);
+    run(TIMER_EFFECTIVE, TASK_PLAN_NEW_NAMES, TASK_MOVE_ACCOUNT);
+    verify(directory).move("E00003", new MoverDirectory.Move(null, null, List.of(), List.of(), null, null, null,
+        new MoverDirectory.Rename("Lee", "Smith", "Lee Smith", "Lee Smith", "lee.smith", "lee.smith@contoso.com",
+            "lee.smith@contoso.com", "lee.smith")));
   }
 }
