@@ -46,7 +46,16 @@ final class GraphApi {
    * @param identity counted against the identity throttling limits
    * @param units resource units it costs
    */
-  record Route(String endpoint, boolean identity, int units, boolean write, Function<Request, Response> handler) {
+  /**
+   * @param identity counted against Graph's identity throttling
+   * @param mailbox the mailbox an Outlook request addresses (its limits are per app and mailbox), else null
+   */
+  record Route(String endpoint, boolean identity, int units, boolean write, String mailbox,
+      Function<Request, Response> handler) {
+
+    Route(String endpoint, boolean identity, int units, boolean write, Function<Request, Response> handler) {
+      this(endpoint, identity, units, write, null, handler);
+    }
   }
 
   private static final Pattern USER = Pattern.compile("/users/([^/]+)");
@@ -115,18 +124,18 @@ final class GraphApi {
         case "assignLicense POST":
           return new Route("POST /users/{id}/assignLicense", true, 1, true, r -> assignLicense(id, r));
         case "mailboxSettings GET":
-          return new Route("GET /users/{id}/mailboxSettings", false, 0, false, r -> mailboxSettings(id));
+          return new Route("GET /users/{id}/mailboxSettings", false, 0, false, id, r -> mailboxSettings(id));
         case "mailboxSettings PATCH":
-          return new Route("PATCH /users/{id}/mailboxSettings", false, 0, false, r -> patchMailboxSettings(id, r));
+          return new Route("PATCH /users/{id}/mailboxSettings", false, 0, false, id, r -> patchMailboxSettings(id, r));
         case "revokeSignInSessions POST":
           return new Route("POST /users/{id}/revokeSignInSessions", true, 1, true, r -> {
             tenant.revokeSignInSessions(id);
             return Response.ok(Map.of("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", "value", true));
           });
         case "sendMail POST":
-          return new Route("POST /users/{id}/sendMail", false, 0, false, r -> sendMail(id, r));
+          return new Route("POST /users/{id}/sendMail", false, 0, false, id, r -> sendMail(id, r));
         case "messages GET":
-          return new Route("GET /users/{id}/messages", false, 0, false, r -> messages(id));
+          return new Route("GET /users/{id}/messages", false, 0, false, id, r -> messages(id));
         default:
           break;
       }
@@ -253,6 +262,19 @@ final class GraphApi {
     json.put("@odata.type", "#microsoft.graph.user");
     json.put("deletedDateTime", user.deletedAt.toString());
     return json;
+  }
+
+  /** The recipients a sendMail request names (To, Cc and Bcc count alike against the sender's daily limit). */
+  static int recipients(Request request) {
+    JsonNode message = request.body() == null ? null : ignoringCase(request.body(), "message");
+    if (message == null || !message.isObject()) {
+      return 0;
+    }
+    int count = 0;
+    for (String field : List.of("toRecipients", "ccRecipients", "bccRecipients")) {
+      count += message.path(field).size();
+    }
+    return count;
   }
 
   private Response sendMail(String id, Request request) {

@@ -43,6 +43,7 @@ class GraphSimulator implements AutoCloseable {
   private final ObjectMapper json;
   private final Clock clock;
   private final Throttle throttle;
+  private final MailboxLimits mailboxLimits;
   private final HttpServer server;
   private final ExecutorService executor;
   private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
@@ -55,6 +56,7 @@ class GraphSimulator implements AutoCloseable {
     this.json = json;
     this.clock = clock;
     this.throttle = new Throttle(clock, properties.throttling());
+    this.mailboxLimits = new MailboxLimits(clock, properties.mailLimits());
     this.faults = properties.faults();
     this.server = HttpServer.create(new InetSocketAddress("localhost", properties.port()), 128);
     this.executor = Executors.newFixedThreadPool(16);
@@ -86,6 +88,10 @@ class GraphSimulator implements AutoCloseable {
 
   void setThrottling(SimulatorProperties.Throttling limits) {
     throttle.setLimits(limits);
+  }
+
+  void setMailLimits(SimulatorProperties.MailLimits limits) {
+    mailboxLimits.setLimits(limits);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -192,7 +198,46 @@ class GraphSimulator implements AutoCloseable {
       }
       return response;
     }
+    if (route.mailbox() != null) {
+      return serveMailbox(route, request);
+    }
     return route.handler().apply(request);
+  }
+
+  /** An Outlook request: within the mailbox's limits, and a send within the sender's. */
+  private GraphApi.Response serveMailbox(GraphApi.Route route, GraphApi.Request request) {
+    int recipients = route.endpoint().endsWith("/sendMail") ? GraphApi.recipients(request) : 0;
+    MailboxLimits.Decision decision = mailboxLimits.enter(route.mailbox(), recipients);
+    if (!decision.admitted()) {
+      count("429 " + route.endpoint() + " " + decision.refusal());
+      GraphApi.Response refused = error(refusal(decision, route.mailbox()), UUID.randomUUID().toString(), null);
+      Map<String, String> headers = new LinkedHashMap<>(refused.headers());
+      headers.put("Retry-After", Long.toString(decision.retryAfterSeconds()));
+      return new GraphApi.Response(429, headers, refused.body());
+    }
+    boolean answered = false;
+    try {
+      GraphApi.Response response = route.handler().apply(request);
+      answered = response.status() < 400;
+      return response;
+    } finally {
+      mailboxLimits.leave(route.mailbox(), decision, answered);
+    }
+  }
+
+  /** Outlook's throttling errors, and Exchange's for a sender over its sending limits. */
+  private static GraphError refusal(MailboxLimits.Decision decision, String mailbox) {
+    return switch (decision.refusal()) {
+      case CONCURRENCY -> new GraphError(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.");
+      case REQUESTS -> new GraphError(429, "ApplicationThrottled",
+          "Application is over its request limit for mailbox " + mailbox + ".");
+      case MESSAGE_RATE -> new GraphError(429, "SubmissionQuotaExceeded",
+          "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; " + mailbox
+              + " has exceeded its message rate limit. Retry after " + decision.retryAfterSeconds() + " seconds.");
+      case RECIPIENT_RATE -> new GraphError(429, "SubmissionQuotaExceeded",
+          "550 5.1.90 Your message can't be sent because " + mailbox
+              + " has reached its daily limit for message recipients. Retry after " + decision.retryAfterSeconds() + " seconds.");
+    };
   }
 
   /** JSON batching: each step is served on its own (and counts and is throttled on its own). */

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tapPolicyEnabled whether the tenant's Temporary Access Pass policy allows passes for users
  * @param groupLicenses group-based licensing: AD group name (cn) → skuPartNumber its members get
  * @param throttling Graph's identity throttling limits per app and tenant
+ * @param mailLimits Exchange Online's limits per mailbox (Outlook requests and a sender's sending limits)
  * @param faults injected failures: a share of requests answered 503/504, and added latency
  */
 @ConfigurationProperties("onboarding.simulator")
@@ -34,6 +35,7 @@ public record SimulatorProperties(
     @DefaultValue("true") boolean tapPolicyEnabled,
     Map<String, String> groupLicenses,
     @DefaultValue Throttling throttling,
+    @DefaultValue MailLimits mailLimits,
     @DefaultValue Faults faults) {
 
   public SimulatorProperties {
@@ -49,6 +51,23 @@ public record SimulatorProperties(
       @DefaultValue("PT10S") Duration window,
       @DefaultValue("3000") int writes,
       @DefaultValue("PT150S") Duration writeWindow) {
+  }
+
+  /**
+   * Per mailbox, as DOMAIN.md gives them: a sender's 30 messages per minute and 10,000 recipients
+   * per rolling 24 hours; Outlook's 4 concurrent requests and 10,000 requests per 10 minutes per
+   * app and mailbox. Off until the product paces its mail under them (issue 16): a bulk would
+   * otherwise stall at the hand-over.
+   */
+  public record MailLimits(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("30") int messagesPerMinute,
+      @DefaultValue("10000") int recipientsPerDay,
+      @DefaultValue("4") int concurrentRequests,
+      @DefaultValue("10000") int requestsPerWindow,
+      @DefaultValue("PT10M") Duration requestWindow) {
+
+    public static final MailLimits OFF = new MailLimits(false, 30, 10_000, 4, 10_000, Duration.ofMinutes(10));
   }
 
   /** @param rate share of requests (0..1) answered 503 or 504 */

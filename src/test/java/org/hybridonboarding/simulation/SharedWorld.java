@@ -81,7 +81,7 @@ public final class SharedWorld implements AutoCloseable {
         List.of("OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com"), "contoso.onmicrosoft.com",
         List.of("contoso.com"), Duration.ZERO, true, Map.of("Licensing-SPE_E3", "SPE_E3"),
         new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)),
-        SimulatorProperties.Faults.NONE);
+        SimulatorProperties.MailLimits.OFF, SimulatorProperties.Faults.NONE);
     tenant = new SimulatedTenant(Clock.systemUTC(), properties);
     graph = new GraphSimulator(tenant, new ObjectMapper(), Clock.systemUTC(), properties);
     LdapContextSource source = new LdapContextSource();

@@ -324,6 +324,51 @@ class SimulatedGraphIT {
     assertThat(fromNoMailbox.getError().getCode()).isEqualTo("MailboxNotEnabledForRESTAPI");
   }
 
+  /** Exchange Online's sending limits, per sender mailbox, over real HTTP: rolling minute and rolling day. */
+  @Test
+  void aSenderOverItsSendingLimitsIsAnswered429UntilTheWindowFrees() throws Exception {
+    String sender = synced("AAAAAAAAAAAAAAAAAAAAAA==", "onboarding@contoso.com", "US");
+    String otherSender = synced("AQAAAAAAAAAAAAAAAAAAAA==", "onboarding2@contoso.com", "US");
+    assign(sender, SPE_E3);
+    assign(otherSender, SPE_E3);
+    clock.advance(MAILBOX_DELAY);
+    simulator.setMailLimits(new SimulatorProperties.MailLimits(true, 3, 5, 4, 10_000, Duration.ofMinutes(10)));
+    String one = mail("megan.bowen@contoso.com");
+    String two = mail("megan.bowen@contoso.com\"}},{\"emailAddress\":{\"address\":\"alex.wilber@contoso.com");
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(raw("POST", "/users/onboarding@contoso.com/sendMail", one).statusCode()).isEqualTo(202);
+      clock.advance(Duration.ofSeconds(10));
+    }
+    HttpResponse<String> fourth = raw("POST", "/users/onboarding@contoso.com/sendMail", one);
+    assertThat(fourth.statusCode()).isEqualTo(429);
+    assertThat(fourth.body()).contains("SubmissionQuotaExceeded").contains("message rate limit");
+    // The first of the three was sent 30 s ago: it leaves the rolling minute in 30 s.
+    assertThat(fourth.headers().firstValue("Retry-After")).hasValue("30");
+    assertThat(raw("POST", "/users/onboarding2@contoso.com/sendMail", one).statusCode())
+        .as("another sender has limits of its own").isEqualTo(202);
+
+    clock.advance(Duration.ofSeconds(30));
+    HttpResponse<String> overTheDay = raw("POST", "/users/onboarding@contoso.com/sendMail", two);
+    assertThat(overTheDay.statusCode()).as("3 + 2 recipients of 5 a day fit").isEqualTo(202);
+    clock.advance(Duration.ofSeconds(60));
+    HttpResponse<String> sixth = raw("POST", "/users/onboarding@contoso.com/sendMail", one);
+    assertThat(sixth.statusCode()).isEqualTo(429);
+    assertThat(sixth.body()).contains("550 5.1.90").contains("daily limit for message recipients");
+    // The first recipient of the day leaves the rolling 24 hours 24 h after it was sent (120 s ago).
+    assertThat(Long.parseLong(sixth.headers().firstValue("Retry-After").orElseThrow())).isEqualTo(86_400 - 120);
+
+    clock.advance(Duration.ofHours(24).minusSeconds(120));
+    assertThat(raw("POST", "/users/onboarding@contoso.com/sendMail", one).statusCode()).isEqualTo(202);
+    assertThat(simulator.requestCounts()).containsEntry("429 POST /users/{id}/sendMail MESSAGE_RATE", 1L)
+        .containsEntry("429 POST /users/{id}/sendMail RECIPIENT_RATE", 1L);
+  }
+
+  private static String mail(String to) {
+    return "{\"message\":{\"subject\":\"Welcome\",\"body\":{\"contentType\":\"Text\",\"content\":\"Hello\"},"
+        + "\"toRecipients\":[{\"emailAddress\":{\"address\":\"" + to + "\"}}]},\"saveToSentItems\":false}";
+  }
+
   @Test
   void batchesServeEachStepAndHoldAtMostTwenty() throws Exception {
     String ann = synced("AAAAAAAAAAAAAAAAAAAAAA==", "ann.lee@contoso.com", "US");
@@ -408,7 +453,7 @@ class SimulatedGraphIT {
   void aJustSyncedUserIsFoundByFilterButNotYetById() throws Exception {
     SimulatorProperties lagging = new SimulatorProperties(0, Duration.ofSeconds(30), MAILBOX_DELAY,
         List.of(), "contoso.onmicrosoft.com", List.of("contoso.com"), Duration.ofSeconds(5), true, Map.of(),
-        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.Faults.NONE);
+        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.MailLimits.OFF, SimulatorProperties.Faults.NONE);
     tenant = new SimulatedTenant(clock, lagging);
     simulator.close();
     simulator = new GraphSimulator(tenant, new ObjectMapper(), clock, lagging);
@@ -431,7 +476,7 @@ class SimulatedGraphIT {
     Map<String, String> groupLicenses = Map.of("Licensing-E3", "ENTERPRISEPACK");
     SimulatorProperties withGroups = new SimulatorProperties(0, Duration.ofSeconds(30), MAILBOX_DELAY, List.of(),
         "contoso.onmicrosoft.com", List.of("contoso.com"), Duration.ZERO, true, groupLicenses,
-        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.Faults.NONE);
+        TestSimulators.properties(MAILBOX_DELAY).throttling(), SimulatorProperties.MailLimits.OFF, SimulatorProperties.Faults.NONE);
     SimulatedTenant licensing = new SimulatedTenant(clock, withGroups);
     List<String> members = new ArrayList<>();
     for (String alias : List.of("ann.lee", "bob.ray", "cy.dee")) {

@@ -161,6 +161,11 @@ public class SimulatorControls {
     graph.setThrottling(new SimulatorProperties.Throttling(resourceUnits, window, writes, writeWindow));
   }
 
+  /** Exchange Online's per-mailbox limits (sending limits, Outlook request limits); {@code MailLimits.OFF} for none. */
+  public void setMailLimits(SimulatorProperties.MailLimits limits) {
+    graph.setMailLimits(limits);
+  }
+
   public void pauseSync() {
     sync.pause();
   }
