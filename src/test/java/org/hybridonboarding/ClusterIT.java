@@ -110,9 +110,19 @@ class ClusterIT {
       List<String> control = NodeFixtures.whereFound(database, List.of(a.log(), b.log()), List.of("N00042"));
       assertThat(control).contains("act_hi_procinst.business_key_");
       assertThat(control).containsAnyOf(a.log().toString(), b.log().toString());
+      // Both nodes mail from one sender: together they keep under its minute (120 here), so none is answered 429.
+      Map<String, Long> requests = world.graphRequests();
+      assertThat(requests.getOrDefault("POST /users/{id}/sendMail", 0L)).isGreaterThanOrEqualTo(HIRES + doubleSent.size() + NAMESAKES);
+      assertThat(requests.keySet()).as("answered 429: " + requests).noneMatch(key -> key.startsWith("429 "));
+      int busiestMinute = NodeFixtures.count(database, "SELECT MAX((SELECT COUNT(*) FROM HO_MAIL_SLOT s2 "
+          + "WHERE s2.SENDER_ = s1.SENDER_ AND s2.SENT_AT_ >= s1.SENT_AT_ "
+          + "AND s2.SENT_AT_ < s1.SENT_AT_ + INTERVAL '60 seconds')) FROM HO_MAIL_SLOT s1 WHERE s1.SENDER_ <> ?",
+          "nobody");
+      assertThat(busiestMinute).as("mails of the sender in its busiest minute").isLessThanOrEqualTo(119);
       log.info("Cluster test: {} onboardings over two nodes, all onboarded in {} s; successful jobs per node {}; "
-          + "Graph requests {}; duplicates none; {} secrets looked for in {} database cells and both logs, none found",
-          HIRES, took.toSeconds(), jobs, world.graphRequests(), secrets.size(), cells);
+          + "Graph requests {}; duplicates none; {} secrets looked for in {} database cells and both logs, none found; "
+          + "{} mails in the sender's busiest minute",
+          HIRES, took.toSeconds(), jobs, world.graphRequests(), secrets.size(), cells, busiestMinute);
     }
   }
 }

@@ -31,6 +31,9 @@ final class NodeFixtures {
         "--spring.datasource.username=" + user,
         "--spring.datasource.password=" + password,
         "--onboarding.approval.required=false",
+        // SharedWorld.MAIL_LIMITS: 120 messages a minute per sender
+        "--onboarding.mail.messages-per-minute=120",
+        "--onboarding.mail.booked-per-minute=112",
         "--onboarding.replication.poll-interval=PT1S",
         "--onboarding.mailbox.poll-interval=PT1S",
         "--onboarding.jobs.retry-cycle=PT1S,PT2S,PT5S,PT10S",
@@ -42,6 +45,11 @@ final class NodeFixtures {
         "--camunda.bpm.generic-properties.properties.hostname=" + hostname));
     return arguments;
   }
+
+  /** Mail as fast as the nodes go: for measuring the product (with SharedWorld.withoutMailLimits). */
+  static final List<String> UNPACED_MAIL = List.of(
+      "--onboarding.mail.messages-per-minute=100000000", "--onboarding.mail.booked-per-minute=99999999",
+      "--onboarding.mail.recipients-per-day=1000000000", "--onboarding.mail.booked-per-day=1000000000");
 
   static String request(String employeeId, int index) {
     return request(employeeId, index, "Node");

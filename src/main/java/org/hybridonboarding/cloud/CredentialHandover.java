@@ -8,6 +8,7 @@ import java.time.ZoneId;
  * Whose credentials, and when they must work.
  *
  * @param timeZone where the person works: the mail gives the times in it
+ * @param sender the mailbox whose booked slot this mail takes; null for a mail that goes out at once
  */
 public record CredentialHandover(
     String userId,
@@ -17,5 +18,6 @@ public record CredentialHandover(
     LocalDate startDate,
     Instant validFrom,
     ZoneId timeZone,
-    String managerEmployeeId) {
+    String managerEmployeeId,
+    String sender) {
 }

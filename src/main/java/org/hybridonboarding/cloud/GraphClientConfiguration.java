@@ -35,6 +35,9 @@ public class GraphClientConfiguration {
     Counter throttled = Counter.builder("graph.throttled.responses")
         .description("HTTP 429 answers from Microsoft Graph, each retried by the SDK after Retry-After")
         .register(meters);
+    Counter mailThrottled = Counter.builder("onboarding.mail.throttled")
+        .description("HTTP 429 answers from Exchange Online to a sendMail (a sender over its limits)")
+        .register(meters);
     GraphPacer pacer = GraphPacer.forQuota(properties.writesPerWindow(), properties.writeWindow());
     OkHttpClient http = GraphClientFactory.create(options)
         // A network interceptor sees every attempt, also those the RetryHandler repeats.
@@ -50,6 +53,9 @@ public class GraphClientConfiguration {
           Response response = chain.proceed(chain.request());
           if (response.code() == 429) {
             throttled.increment();
+            if (chain.request().url().encodedPath().endsWith("/sendMail")) {
+              mailThrottled.increment();
+            }
           }
           return response;
         })

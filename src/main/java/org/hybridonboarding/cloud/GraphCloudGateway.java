@@ -23,10 +23,10 @@ class GraphCloudGateway implements CloudGateway, LeaverCloud, MoverCloud {
   private final GraphLeavers leavers;
   private final GraphMovers movers;
 
-  GraphCloudGateway(GraphServiceClient graph, HandoverProperties handover) {
+  GraphCloudGateway(GraphServiceClient graph, HandoverProperties handover, MailSlots mailSlots) {
     this.users = new GraphUsers(graph);
     this.licensing = new GraphLicensing(graph, users);
-    this.mail = new GraphMail(graph, users, handover);
+    this.mail = new GraphMail(graph, users, handover, mailSlots);
     this.leavers = new GraphLeavers(graph, users);
     this.movers = new GraphMovers(users, licensing);
   }

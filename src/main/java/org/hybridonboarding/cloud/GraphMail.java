@@ -22,11 +22,13 @@ final class GraphMail {
   private final GraphServiceClient graph;
   private final GraphUsers users;
   private final HandoverProperties handover;
+  private final MailSlots slots;
 
-  GraphMail(GraphServiceClient graph, GraphUsers users, HandoverProperties handover) {
+  GraphMail(GraphServiceClient graph, GraphUsers users, HandoverProperties handover, MailSlots slots) {
     this.graph = graph;
     this.users = users;
     this.handover = handover;
+    this.slots = slots;
   }
 
   String handOver(CredentialHandover credentials) {
@@ -51,13 +53,20 @@ final class GraphMail {
       }
       throw error;
     }
-    send(List.of(recipient), WelcomeMail.subject(credentials),
+    // A welcome mail took its booked slot; one handed over again (a reinstated leaver) goes now.
+    String sender = credentials.sender() != null ? credentials.sender() : slots.sendNow(1);
+    send(sender, List.of(recipient), WelcomeMail.subject(credentials),
         WelcomeMail.html(credentials, created.getTemporaryAccessPass(), lifetime, handover.tapUsableOnce()));
-    log.info("Mailed a Temporary Access Pass for {} to {}", credentials.userPrincipalName(), recipient);
+    log.info("Mailed a Temporary Access Pass for {} to {} from {}", credentials.userPrincipalName(), recipient, sender);
     return recipient;
   }
 
+  /** A notice: from the first sender of the pool with room under Exchange Online's sending limits. */
   void send(List<String> to, String subject, String html) {
+    send(slots.sendNow(to.size()), to, subject, html);
+  }
+
+  private void send(String sender, List<String> to, String subject, String html) {
     Message mail = new Message();
     mail.setSubject(subject);
     ItemBody body = new ItemBody();
@@ -68,7 +77,7 @@ final class GraphMail {
     SendMailPostRequestBody send = new SendMailPostRequestBody();
     send.setMessage(mail);
     send.setSaveToSentItems(false);
-    graph.users().byUserId(handover.sender()).sendMail().post(send);
+    graph.users().byUserId(sender).sendMail().post(send);
   }
 
   private static Recipient recipient(String to) {

@@ -4,6 +4,7 @@ import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
 import static org.hybridonboarding.process.OnboardingProcess.CREDENTIALS_SENT_TO;
 import static org.hybridonboarding.process.OnboardingProcess.DISPLAY_NAME;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL_SENDER;
 import static org.hybridonboarding.process.OnboardingProcess.MANAGER_EMPLOYEE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.START_DATE;
 import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME;
@@ -50,7 +51,8 @@ class HandOverCredentialsDelegate implements JavaDelegate {
           startDate,
           settings.credentialsValidFrom(startDate, zone, clock.instant()),
           zone,
-          MANAGER_EMPLOYEE_ID.find(execution).orElse(null)));
+          MANAGER_EMPLOYEE_ID.find(execution).orElse(null),
+          MAIL_SENDER.get(execution)));
     } catch (CloudException e) {
       throw new BpmnError(e.code().name(), e.getMessage());
     }

@@ -37,6 +37,8 @@ public final class OnboardingProcess {
   public static final String TASK_CHECK_MAILBOX = "Task_CheckMailbox";
   public static final String TIMER_MAILBOX_POLL = "Timer_MailboxPoll";
   public static final String TIMER_MAILBOX_TIMEOUT = "Timer_MailboxTimeout";
+  public static final String TASK_BOOK_MAIL_SLOT = "Task_BookMailSlot";
+  public static final String TIMER_MAIL_SLOT = "Timer_MailSlot";
   public static final String TASK_HAND_OVER_CREDENTIALS = "Task_HandOverCredentials";
   public static final String BOUNDARY_PREVIEW_FAILED = "Boundary_PreviewFailed";
   public static final String BOUNDARY_PLAN_IDENTITY_FAILED = "Boundary_PlanIdentityFailed";
@@ -126,6 +128,11 @@ public final class OnboardingProcess {
   public static final Var<Boolean> MAILBOX_READY = Var.of("mailboxReady", Boolean.class);
   /** Where the Temporary Access Pass was mailed (the pass itself is never a variable). */
   public static final Var<String> CREDENTIALS_SENT_TO = Var.of("credentialsSentTo", String.class);
+  /** The welcome mail's booked slot (MailSlots): its id, the sender it goes from, when, and whether it is due now. */
+  public static final Var<String> MAIL_SLOT_ID = Var.of("mailSlotId", String.class);
+  public static final Var<String> MAIL_SENDER = Var.of("mailSender", String.class);
+  public static final Var<Date> MAIL_SLOT_AT = Var.of("mailSlotAt", Date.class);
+  public static final Var<Boolean> MAIL_SLOT_DUE = Var.of("mailSlotDue", Boolean.class);
 
   /** The onboarding's process instance id, given to the called processes that act on its account. */
   public static final Var<String> ONBOARDING_ID = Var.of("onboardingId", String.class);

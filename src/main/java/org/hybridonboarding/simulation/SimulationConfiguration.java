@@ -28,9 +28,10 @@ class SimulationConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SimulationConfiguration.class);
 
-  /** The demo directory's users who have had a mailbox for long: the managers and the sender. */
+  /** The demo directory's users who have had a mailbox for long: the managers and the senders. */
   static final List<String> SEEDED_MAILBOXES = List.of(
-      "megan.bowen@contoso.com", "alex.wilber@contoso.com", "onboarding@contoso.com", "lee.gu@contoso.com");
+      "megan.bowen@contoso.com", "alex.wilber@contoso.com", "onboarding@contoso.com", "onboarding2@contoso.com",
+      "lee.gu@contoso.com");
 
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty(name = "onboarding.directory.embedded", havingValue = "true", matchIfMissing = true)

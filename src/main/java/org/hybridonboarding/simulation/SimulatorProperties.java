@@ -56,11 +56,11 @@ public record SimulatorProperties(
   /**
    * Per mailbox, as DOMAIN.md gives them: a sender's 30 messages per minute and 10,000 recipients
    * per rolling 24 hours; Outlook's 4 concurrent requests and 10,000 requests per 10 minutes per
-   * app and mailbox. Off until the product paces its mail under them (issue 16): a bulk would
-   * otherwise stall at the hand-over.
+   * app and mailbox. On, with the real numbers: the product books its mail under them
+   * (onboarding.mail.*).
    */
   public record MailLimits(
-      @DefaultValue("false") boolean enabled,
+      @DefaultValue("true") boolean enabled,
       @DefaultValue("30") int messagesPerMinute,
       @DefaultValue("10000") int recipientsPerDay,
       @DefaultValue("4") int concurrentRequests,

@@ -144,7 +144,7 @@ class FailureChoicesProcessTest extends OnboardingProcessFixture {
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
     assertWaitingForAPerson(pi, TASK_RESOLVE_CREDENTIALS);
 
     choose(pi, RESOLUTION.name(), Resolution.MANUAL.name());
@@ -191,7 +191,7 @@ class FailureChoicesProcessTest extends OnboardingProcessFixture {
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
     abortsAndUndoes(pi, TASK_RESOLVE_CREDENTIALS);
     verify(cloud).removeDirectLicenses("cloud-1");
   }

@@ -46,7 +46,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     run(TASK_ASSIGN_LICENSE);
     run(OnboardingProcess.TASK_RESTORE_USER_MAILBOX);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_CREATE_AD_ACCOUNT, TASK_ASSIGN_LICENSE,
         OnboardingProcess.TASK_RESTORE_USER_MAILBOX, TASK_CHECK_MAILBOX, END_EVENT_ONBOARDED);
@@ -70,7 +70,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_VALIDATE_REQUEST, TASK_APPROVE_ONBOARDING, TASK_PLAN_IDENTITY,
         TASK_PREFLIGHT_CLOUD, TASK_CREATE_AD_ACCOUNT, TASK_CHECK_REPLICATION, TASK_ASSIGN_LICENSE, TASK_CHECK_MAILBOX,
@@ -100,7 +100,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     ProcessInstance pi = approved();
 
     List<Long> priorities = List.of(run(TASK_PLAN_IDENTITY), run(TASK_PREFLIGHT_CLOUD), run(TASK_CREATE_AD_ACCOUNT),
-        run(TASK_CHECK_REPLICATION), run(TASK_ASSIGN_LICENSE), run(TASK_CHECK_MAILBOX), run(TASK_HAND_OVER_CREDENTIALS));
+        run(TASK_CHECK_REPLICATION), run(TASK_ASSIGN_LICENSE), run(TASK_CHECK_MAILBOX), run(TIMER_MAIL_SLOT));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
     assertThat(priorities).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates().allMatch(p -> p < 100);
@@ -298,7 +298,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     run(TIMER_GROUP_LICENSE_POLL);
     run(TASK_CHECK_GROUP_LICENSE);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED).hasNotPassed(TASK_ASSIGN_LICENSE);
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)), anyString(), org.mockito.ArgumentMatchers.anyBoolean());

@@ -72,6 +72,7 @@ abstract class OnboardingProcessFixture {
   org.hybridonboarding.directory.LeaverDirectory leavers = mock(org.hybridonboarding.directory.LeaverDirectory.class);
   org.hybridonboarding.directory.MoverDirectory movers = mock(org.hybridonboarding.directory.MoverDirectory.class);
   NameReservations reservations = mock(NameReservations.class);
+  org.hybridonboarding.cloud.MailSlots mailSlots = mock(org.hybridonboarding.cloud.MailSlots.class);
 
   @BeforeEach
   void register() {
@@ -80,6 +81,10 @@ abstract class OnboardingProcessFixture {
     when(directory.planIdentity(any(), any(), any())).thenReturn(PLAN);
     when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
     when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
+    // A free sender: the slot is due at once and taken when its timer fires.
+    when(mailSlots.book(org.mockito.ArgumentMatchers.anyInt()))
+        .thenReturn(new org.hybridonboarding.cloud.MailSlots.MailSlot("slot-1", "onboarding@contoso.com", NOW));
+    when(mailSlots.take("slot-1")).thenReturn(true);
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(
         new AdAccount("CN=José Müller,OU=Staff,DC=contoso,DC=com", "jose.mueller", "jose.mueller@contoso.com",
             "jose.mueller@contoso.com", IMMUTABLE_ID, NOW));
@@ -112,6 +117,7 @@ abstract class OnboardingProcessFixture {
     Mocks.register("preflightCloudDelegate", new PreflightCloudDelegate(cloud, settings));
     Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory, settings));
     Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
+    Mocks.register("bookMailSlotDelegate", new BookMailSlotDelegate(mailSlots));
     Mocks.register("handOverCredentialsDelegate", new HandOverCredentialsDelegate(cloud, settings, clock));
     Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
     Mocks.register("restoreUserMailboxDelegate", new RestoreUserMailboxDelegate(leavers, exchange));

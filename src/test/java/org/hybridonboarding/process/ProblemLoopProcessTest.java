@@ -184,14 +184,14 @@ class ProblemLoopProcessTest extends OnboardingProcessFixture {
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
     run(TASK_CHECK_MAILBOX);
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
 
     assertWaitingForAPerson(pi, TASK_RESOLVE_CREDENTIALS);
     assertThat(problem(pi)).variables().containsEntry(PROBLEM_STEP.name(), TASK_HAND_OVER_CREDENTIALS)
         .containsEntry(PROBLEM_CODE.name(), CloudException.Code.TAP_FAILED.name());
 
     complete(task(problem(pi)), withVariables(RESOLUTION.name(), Resolution.RETRY.name()));
-    run(TASK_HAND_OVER_CREDENTIALS);
+    run(TIMER_MAIL_SLOT);
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
     var handover = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.cloud.CredentialHandover.class);
     verify(cloud, times(2)).handOverCredentials(handover.capture());

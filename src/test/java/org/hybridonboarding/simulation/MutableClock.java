@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves by hand. */
-class MutableClock extends Clock {
+public class MutableClock extends Clock {
 
   private volatile Instant now;
 
-  MutableClock(Instant now) {
+  public MutableClock(Instant now) {
     this.now = now;
   }
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
+  }
+
+  public void set(Instant instant) {
+    now = instant;
   }
 
   @Override

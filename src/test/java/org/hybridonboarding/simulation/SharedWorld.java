@@ -26,6 +26,15 @@ import org.springframework.ldap.core.support.LdapContextSource;
  */
 public final class SharedWorld implements AutoCloseable {
 
+  /**
+   * Exchange Online's sending limits, the per-minute one scaled by four (120 messages a minute per
+   * sender) so that the cluster's 140 welcome mails take a minute; the nodes book under it
+   * (NodeFixtures), and a sender over it is answered 429 as Exchange Online answers.
+   */
+  public static final SimulatorProperties.MailLimits MAIL_LIMITS =
+      new SimulatorProperties.MailLimits(true, 120, 10_000, 4, 10_000, Duration.ofMinutes(10));
+
+
   public static final String BASE = "DC=contoso,DC=com";
   public static final String ADMIN = "CN=admin,DC=contoso,DC=com";
   /** The application binds as its own service account, so its LDAP operations can be counted apart. */
@@ -81,7 +90,7 @@ public final class SharedWorld implements AutoCloseable {
         List.of("OU=Staff,DC=contoso,DC=com", "OU=Groups,DC=contoso,DC=com"), "contoso.onmicrosoft.com",
         List.of("contoso.com"), Duration.ZERO, true, Map.of("Licensing-SPE_E3", "SPE_E3"),
         new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)),
-        SimulatorProperties.MailLimits.OFF, SimulatorProperties.Faults.NONE);
+        MAIL_LIMITS, SimulatorProperties.Faults.NONE);
     tenant = new SimulatedTenant(Clock.systemUTC(), properties);
     graph = new GraphSimulator(tenant, new ObjectMapper(), Clock.systemUTC(), properties);
     LdapContextSource source = new LdapContextSource();
@@ -182,6 +191,11 @@ public final class SharedWorld implements AutoCloseable {
   public void unthrottled() {
     graph.setThrottling(new SimulatorProperties.Throttling(Integer.MAX_VALUE, Duration.ofSeconds(10),
         Integer.MAX_VALUE, Duration.ofSeconds(150)));
+  }
+
+  /** No sending limits either: the benchmark's nodes send their mail unpaced (NodeFixtures.UNPACED_MAIL). */
+  public void withoutMailLimits() {
+    graph.setMailLimits(SimulatorProperties.MailLimits.OFF);
   }
 
   /** Graph's documented identity limits (DOMAIN.md): 3,500 units per 10 s, 3,000 writes per 150 s. */

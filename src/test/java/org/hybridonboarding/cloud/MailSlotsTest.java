@@ -1,0 +1,173 @@
+package org.hybridonboarding.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.h2.jdbcx.JdbcDataSource;
+import org.hybridonboarding.simulation.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** The mail slots on a real H2 database, two "nodes" (two MailSlots on one database) where it matters. */
+class MailSlotsTest {
+
+  static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
+  static final String A = "onboarding@contoso.com";
+  static final String B = "onboarding2@contoso.com";
+
+  final MutableClock clock = new MutableClock(T0);
+  final JdbcDataSource database = new JdbcDataSource();
+  final List<ExecutorService> pools = new ArrayList<>();
+
+  MailSlotsTest() {
+    database.setURL("jdbc:h2:mem:mailslots-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    pools.forEach(ExecutorService::shutdownNow);
+    new JdbcTemplate(database).execute("SHUTDOWN");
+  }
+
+  MailSlots node(MailProperties limits, String... senders) {
+    return new MailSlots(new JdbcTemplate(database), new DataSourceTransactionManager(database), clock, limits,
+        new HandoverProperties(null, List.of(senders), "helpdesk@contoso.com", Duration.ofDays(1), true),
+        new SimpleMeterRegistry());
+  }
+
+  @Test
+  void eachSendersSlotsAreSpacedEvenlyAndTheSenderFreeSoonestTakesTheNext() {
+    MailSlots slots = node(new MailProperties(30, 10_000, 6, 9_800), A, B);
+
+    List<MailSlots.MailSlot> booked = List.of(slots.book(1), slots.book(1), slots.book(1), slots.book(1), slots.book(1));
+
+    assertThat(booked).extracting(MailSlots.MailSlot::sender).containsExactly(A, B, A, B, A);
+    assertThat(booked).extracting(MailSlots.MailSlot::at)
+        .containsExactly(T0, T0, T0.plusSeconds(10), T0.plusSeconds(10), T0.plusSeconds(20));
+  }
+
+  @Test
+  void twoNodesTogetherBookOneSendersSlotsApartAndSendNoMoreThanItsMinuteAllows() throws Exception {
+    MailProperties limits = new MailProperties(30, 10_000, 28, 9_800);
+    MailSlots first = node(limits, A);
+    MailSlots second = node(limits, A);
+
+    List<MailSlots.MailSlot> booked = concurrently(8, 100, i -> (i % 2 == 0 ? first : second).book(1));
+
+    List<Instant> times = booked.stream().map(MailSlots.MailSlot::at).sorted().toList();
+    Duration spacing = Duration.ofMinutes(1).dividedBy(28);
+    for (int i = 1; i < times.size(); i++) {
+      assertThat(Duration.between(times.get(i - 1), times.get(i))).as("slot %d after slot %d", i, i - 1)
+          .isGreaterThanOrEqualTo(spacing);
+    }
+    assertThat(maxInAnyMinute(times)).isLessThanOrEqualTo(28);
+
+    // The job executors fell behind: every timer fires at once, 4 minutes late. Of the 100 only
+    // the sender's minute goes out now (29, one under Exchange's 30); the rest book again.
+    clock.set(times.get(times.size() - 1).plus(Duration.ofMinutes(4)));
+    List<Boolean> taken = concurrently(8, 100, i -> (i % 2 == 0 ? first : second).take(booked.get(i).id()));
+    assertThat(taken.stream().filter(Boolean::booleanValue).count()).isEqualTo(29);
+    assertThat(sentPerSender()).containsEntry(A, 29L);
+    assertThat(second.book(1).at()).as("a booking after the burst").isAfterOrEqualTo(clock.instant());
+  }
+
+  @Test
+  void aPoolSpreadsTheDaysRecipientsAndAFullDayWaitsUntilItsFirstSlotIsADayOld() {
+    MailSlots slots = node(new MailProperties(30, 12, 6, 10), A, B);
+
+    List<MailSlots.MailSlot> booked = new ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      booked.add(slots.book(1));
+    }
+
+    Map<String, Long> perSender = booked.subList(0, 20).stream()
+        .collect(Collectors.groupingBy(MailSlots.MailSlot::sender, Collectors.counting()));
+    assertThat(perSender).containsEntry(A, 10L).containsEntry(B, 10L);
+    assertThat(booked.subList(0, 20)).allSatisfy(slot -> assertThat(slot.at()).isBefore(T0.plus(Duration.ofMinutes(2))));
+    MailSlots.MailSlot twentyFirst = booked.get(20);
+    assertThat(twentyFirst.at()).as("the 21st: both days full")
+        .isAfter(T0.plus(Duration.ofHours(24))).isBefore(T0.plus(Duration.ofHours(24)).plusSeconds(1));
+  }
+
+  @Test
+  void aNoticeGoesAtOnceFromTheFirstSenderWithRoomAndNoneWhenAllAreAtTheirLimit() {
+    MailSlots slots = node(new MailProperties(3, 10_000, 1, 9_800), A, B);
+
+    List<String> senders = List.of(slots.sendNow(1), slots.sendNow(1), slots.sendNow(1), slots.sendNow(1));
+
+    assertThat(senders).containsExactly(A, A, B, B);
+    assertThatThrownBy(() -> slots.sendNow(1)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sending limit").hasMessageContaining(A).hasMessageContaining(B);
+    clock.set(T0.plusSeconds(61));
+    assertThat(slots.sendNow(1)).isEqualTo(A);
+  }
+
+  @Test
+  void aSlotOfASenderNoLongerInThePoolIsBookedAgain() {
+    MailSlots.MailSlot slot = node(new MailProperties(30, 10_000, 28, 9_800), A).book(1);
+
+    MailSlots other = node(new MailProperties(30, 10_000, 28, 9_800), B);
+
+    assertThat(other.take(slot.id())).isFalse();
+    assertThat(other.take("no-such-slot")).isFalse();
+  }
+
+  @Test
+  void limitsThatLeaveNothingForNoticesAreRefused() {
+    assertThatThrownBy(() -> new MailProperties(30, 10_000, 30, 9_800))
+        .hasMessageContaining("onboarding.mail.booked-per-minute must be between 1 and onboarding.mail.messages-per-minute - 1 (29)");
+    assertThatThrownBy(() -> new MailProperties(30, 10_000, 28, 10_001))
+        .hasMessageContaining("onboarding.mail.booked-per-day");
+  }
+
+  private Map<String, Long> sentPerSender() {
+    return new JdbcTemplate(database).queryForList("SELECT SENDER_ FROM HO_MAIL_SLOT WHERE SENT_AT_ IS NOT NULL", String.class)
+        .stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+  }
+
+  /** The most instants of a sorted list inside any minute. */
+  static int maxInAnyMinute(List<Instant> sorted) {
+    int max = 0;
+    for (int i = 0, j = 0; i < sorted.size(); i++) {
+      while (Duration.between(sorted.get(j), sorted.get(i)).compareTo(Duration.ofMinutes(1)) >= 0) {
+        j++;
+      }
+      max = Math.max(max, i - j + 1);
+    }
+    return max;
+  }
+
+  interface Indexed<T> {
+    T call(int i) throws Exception;
+  }
+
+  private <T> List<T> concurrently(int threads, int count, Indexed<T> work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    pools.add(pool);
+    List<Future<T>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int index = i;
+      futures.add(pool.submit((Callable<T>) () -> work.call(index)));
+    }
+    List<T> results = new ArrayList<>();
+    for (Future<T> future : futures) {
+      results.add(future.get());
+    }
+    return Collections.unmodifiableList(results);
+  }
+}
