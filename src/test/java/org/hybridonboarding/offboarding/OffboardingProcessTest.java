@@ -121,7 +121,7 @@ class OffboardingProcessTest {
     Mocks.register("cutAccessDelegate", new CutAccessDelegate(directory, clock));
     Mocks.register("revokeSessionsDelegate", new RevokeSessionsDelegate(leaverCloud));
     Mocks.register("convertMailboxDelegate", new ConvertMailboxDelegate(directory, exchange));
-    Mocks.register("checkSharedMailboxDelegate", new CheckSharedMailboxDelegate(leaverCloud));
+    Mocks.register("checkSharedMailboxDelegate", new CheckSharedMailboxDelegate(leaverCloud, exchange));
     Mocks.register("grantMailboxAccessDelegate", new GrantMailboxAccessDelegate(directory, exchange));
     Mocks.register("setAutoReplyDelegate", new SetAutoReplyDelegate(leaverCloud));
     Mocks.register("removeLeaverLicensesDelegate", new RemoveLeaverLicensesDelegate(cloud, exchange));
@@ -347,6 +347,20 @@ class OffboardingProcessTest {
     run(TASK_CONVERT_MAILBOX);
     assertThat(pi).isWaitingAt(TASK_CHECK_SHARED_MAILBOX);
     verify(directory, times(2)).stampMailboxType("E00003", true);
+  }
+
+  @Test
+  void aMailboxThatSyncTurnedBackIntoAUserMailboxIsConvertedAgain() {
+    when(leaverCloud.mailboxPurpose("cloud-1")).thenReturn(Optional.of("user"), Optional.of("shared"));
+    ProcessInstance pi = start(request("2026-11-29", true, "SHARED"));
+    run(TIMER_CUT, TASK_CUT_ACCESS, TASK_REVOKE_SESSIONS, TASK_CONVERT_MAILBOX, TASK_CHECK_SHARED_MAILBOX);
+    assertThat(pi).isWaitingAt(TIMER_SHARED_MAILBOX_POLL);
+    verify(exchange, times(2)).setType("lee.gu@contoso.com", true);
+
+    run(TIMER_SHARED_MAILBOX_POLL, TASK_CHECK_SHARED_MAILBOX);
+
+    assertThat(pi).isWaitingAt(TASK_GRANT_MAILBOX_ACCESS);
+    verify(exchange, times(2)).setType("lee.gu@contoso.com", true);
   }
 
   @Test
