@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,21 +123,18 @@ public class MailSlots {
   public MailSlot book(int recipients) {
     return transaction.execute(status -> {
       Instant now = clock.instant();
-      Optional<Sender> soonest = Optional.empty();
+      Sender soonest = null;
       Instant soonestAt = null;
       for (Sender sender : lockSenders()) {
         Instant at = dayFree(sender, later(now, sender.nextAt()), recipients);
         if (soonestAt == null || at.isBefore(soonestAt)) {
-          soonest = Optional.of(sender);
+          soonest = sender;
           soonestAt = at;
         }
       }
-      Sender sender = soonest.orElseThrow();
-      MailSlot slot = new MailSlot(UUID.randomUUID().toString(), sender.address(), soonestAt);
-      append(sender, slot.id(), soonestAt, recipients, null);
-      jdbc.update("UPDATE " + SENDERS + " SET NEXT_AT_ = ? WHERE SENDER_ = ?",
-          Timestamp.from(soonestAt.plus(spacing)), sender.address());
-      jdbc.update("DELETE FROM " + SLOTS + " WHERE SENDER_ = ? AND AT_ < ?", sender.address(), Timestamp.from(now.minus(KEPT)));
+      MailSlot slot = new MailSlot(UUID.randomUUID().toString(), soonest.address(), soonestAt);
+      append(soonest, slot.id(), soonestAt, recipients, null, soonestAt.plus(spacing));
+      jdbc.update("DELETE FROM " + SLOTS + " WHERE SENDER_ = ? AND AT_ < ?", soonest.address(), Timestamp.from(now.minus(KEPT)));
       log.debug("Booked a mail from {} at {}", slot.sender(), slot.at());
       return slot;
     });
@@ -150,13 +146,14 @@ public class MailSlots {
    */
   public boolean take(String slotId) {
     Boolean taken = transaction.execute(status -> {
-      List<String> sender = jdbc.queryForList("SELECT SENDER_ FROM " + SLOTS + " WHERE ID_ = ?", String.class, slotId);
-      if (sender.isEmpty() || !pool.contains(sender.get(0))) {
+      List<String> senders = jdbc.queryForList("SELECT SENDER_ FROM " + SLOTS + " WHERE ID_ = ?", String.class, slotId);
+      if (senders.isEmpty() || !pool.contains(senders.get(0))) {
         return false;
       }
-      jdbc.queryForList("SELECT SENDER_ FROM " + SENDERS + " WHERE SENDER_ = ? FOR UPDATE", String.class, sender.get(0));
+      String sender = senders.get(0);
+      jdbc.queryForList("SELECT SENDER_ FROM " + SENDERS + " WHERE SENDER_ = ? FOR UPDATE", String.class, sender);
       Instant now = clock.instant();
-      if (sentInLastMinute(sender.get(0), now) >= limits.sendsPerMinute()) {
+      if (sentInLastMinute(sender, now) >= limits.sendsPerMinute()) {
         jdbc.update("DELETE FROM " + SLOTS + " WHERE ID_ = ?", slotId);
         return false;
       }
@@ -183,7 +180,7 @@ public class MailSlots {
       for (Sender candidate : lockSenders()) {
         if (sentInLastMinute(candidate.address(), now) < limits.sendsPerMinute()
             && recipientsOfDay(candidate, now) + recipients <= limits.recipientsPerDay()) {
-          append(candidate, UUID.randomUUID().toString(), later(now, candidate.lastAt()), recipients, now);
+          append(candidate, UUID.randomUUID().toString(), later(now, candidate.lastAt()), recipients, now, candidate.nextAt());
           return candidate.address();
         }
       }
@@ -218,12 +215,13 @@ public class MailSlots {
     return pool.stream().flatMap(address -> locked.stream().filter(s -> s.address().equals(address))).toList();
   }
 
-  private void append(Sender sender, String id, Instant at, int recipients, Instant sentAt) {
+  /** One row more for the sender, and its row moved on in the same update: the next free slot, the last row, the total. */
+  private void append(Sender sender, String id, Instant at, int recipients, Instant sentAt, Instant nextAt) {
     long cumulative = sender.cumulative() + recipients;
     jdbc.update("INSERT INTO " + SLOTS + " (ID_, SENDER_, AT_, RECIPIENTS_, CUMULATIVE_, SENT_AT_) VALUES (?, ?, ?, ?, ?, ?)",
         id, sender.address(), Timestamp.from(at), recipients, cumulative, sentAt == null ? null : Timestamp.from(sentAt));
-    jdbc.update("UPDATE " + SENDERS + " SET LAST_AT_ = ?, CUMULATIVE_ = ? WHERE SENDER_ = ?",
-        Timestamp.from(later(at, sender.lastAt())), cumulative, sender.address());
+    jdbc.update("UPDATE " + SENDERS + " SET NEXT_AT_ = ?, LAST_AT_ = ?, CUMULATIVE_ = ? WHERE SENDER_ = ?",
+        Timestamp.from(nextAt), Timestamp.from(later(at, sender.lastAt())), cumulative, sender.address());
   }
 
   /** The earliest moment from candidate on when the sender's booked day has room for these recipients. */
