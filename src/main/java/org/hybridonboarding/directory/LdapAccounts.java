@@ -114,14 +114,18 @@ final class LdapAccounts {
     return full(target);
   }
 
-  /** A random password nobody sees; a policy may refuse even a strong one (history, banned words): make another. */
-  void setRandomPassword(Name dn) {
+  /**
+   * A random password nobody sees, with the other changes in the same modify (AD applies them in
+   * order, all or none); a policy may refuse even a strong one (history, banned words): make another.
+   */
+  void setRandomPassword(Name dn, ModificationItem... alongside) {
     for (int attempt = 1; ; attempt++) {
       char[] password = passwords.get();
       try {
-        ldap.modifyAttributes(dn, new ModificationItem[] {
-            new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-                new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)))});
+        ModificationItem[] changes = new ModificationItem[1 + alongside.length];
+        changes[0] = new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("unicodePwd", Passwords.unicodePwd(password)));
+        System.arraycopy(alongside, 0, changes, 1, alongside.length);
+        ldap.modifyAttributes(dn, changes);
         return;
       } catch (NamingException e) {
         if (AdErrors.classify(e) != AdErrors.Kind.WEAK_PASSWORD || attempt == PASSWORD_ATTEMPTS) {

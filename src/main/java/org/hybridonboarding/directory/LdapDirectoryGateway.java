@@ -84,33 +84,41 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return LdapAccounts.described("quarantine the account", "employeeID " + employeeId, () -> doQuarantine(employeeId, onboardingId, reason));
   }
 
+  /**
+   * One search finds the manager, an account this product offboarded (a rehire) and every name
+   * the planned ones could collide with.
+   */
   private IdentityPlan doPlanIdentity(NewHire hire, Set<String> alsoTaken, Predicate<IdentityPlan> claim) {
-    String managerDn = null;
-    String managerAccountName = null;
-    if (hire.managerEmployeeId() != null) {
-      DirContextOperations manager = accounts.findByEmployeeId(hire.managerEmployeeId())
-          .orElseThrow(() -> new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND,
-              "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
-      managerDn = manager.getNameInNamespace();
-      // A leaver approves nothing: their hires go to the approvers' group.
-      managerAccountName = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("sAMAccountName");
-    }
-    Optional<DirContextOperations> offboarded = accounts.findByEmployeeId(hire.employeeId()).filter(this::offboardedByUs);
-    if (offboarded.isPresent()) {
-      // A rehire: the account this product offboarded comes back under its own names.
-      DirContextOperations account = offboarded.get();
-      return new IdentityPlan(account.getStringAttribute("sAMAccountName"), account.getStringAttribute("userPrincipalName"),
-          account.getStringAttribute("mailNickname"), account.getStringAttribute("mail"), account.getStringAttribute("cn"),
-          account.getStringAttribute("displayName"), properties.ouFor(hire.department()), managerDn, managerAccountName,
-          account.getNameInNamespace());
-    }
     String alias = naming.alias(hire);
     String samBase = naming.samBase(hire);
     if (alias.isEmpty() || samBase.isEmpty()) {
       throw new IllegalArgumentException("No account name can be derived from '" + hire.givenName()
           + " " + hire.surname() + "'");
     }
-    Set<String> taken = takenNames(alias, samBase, NamingRules.cn(hire.givenName(), hire.surname(), 1));
+    List<DirContextOperations> found = namesakesAndPeople(hire, alias, samBase, NamingRules.cn(hire.givenName(), hire.surname(), 1));
+    String managerDn = null;
+    String managerAccountName = null;
+    String managerMail = null;
+    if (hire.managerEmployeeId() != null) {
+      DirContextOperations manager = withEmployeeId(found, hire.managerEmployeeId())
+          .orElseThrow(() -> new DirectoryException(DirectoryException.Code.MANAGER_NOT_FOUND,
+              "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
+      managerDn = manager.getNameInNamespace();
+      // A leaver approves nothing: their hires go to the approvers' group, their passes to the helpdesk.
+      managerAccountName = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("sAMAccountName");
+      managerMail = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("mail");
+    }
+    Optional<DirContextOperations> offboarded = withEmployeeId(found, hire.employeeId()).filter(this::offboardedByUs);
+    if (offboarded.isPresent()) {
+      // A rehire: the account this product offboarded comes back under its own names.
+      DirContextOperations account = offboarded.get();
+      return new IdentityPlan(account.getStringAttribute("sAMAccountName"), account.getStringAttribute("userPrincipalName"),
+          account.getStringAttribute("mailNickname"), account.getStringAttribute("mail"), account.getStringAttribute("cn"),
+          account.getStringAttribute("displayName"), properties.ouFor(hire.department()), managerDn, managerAccountName,
+          managerMail, account.getNameInNamespace());
+    }
+    Set<String> taken = new HashSet<>();
+    found.forEach(entry -> taken.addAll(namesOf(entry)));
     taken.addAll(alsoTaken);
     for (int n = 1; n <= MAX_SUFFIX; n++) {
       String sam = NamingRules.samAccountName(samBase, n);
@@ -122,7 +130,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
       if (noneTaken(taken, sam, upn, mail, routing, cn)) {
         IdentityPlan candidate = new IdentityPlan(sam, upn, nickname, mail, cn,
             NamingRules.displayName(hire.givenName(), hire.surname()),
-            properties.ouFor(hire.department()), managerDn, managerAccountName);
+            properties.ouFor(hire.department()), managerDn, managerAccountName, managerMail, null);
         if (claim.test(candidate)) {
           return candidate;
         }
@@ -131,32 +139,47 @@ class LdapDirectoryGateway implements DirectoryGateway {
     throw new IllegalStateException("More than " + MAX_SUFFIX + " accounts are named like " + alias);
   }
 
-  /** Every name in the directory that one planned name could collide with, in one search. */
-  private Set<String> takenNames(String alias, String samBase, String cn) {
+  private List<DirContextOperations> namesakesAndPeople(NewHire hire, String alias, String samBase, String cn) {
     String samPrefix = NamingRules.samAccountName(samBase.substring(0,
         Math.min(samBase.length(), NamingRules.MAX_SAM_ACCOUNT_NAME - 3)), 1);
-    List<List<String>> results = ldap.search(query()
-            .attributes("sAMAccountName", "userPrincipalName", "mail", "proxyAddresses", "cn")
-            .where("sAMAccountName").like(samPrefix + "*")
-            .or("userPrincipalName").like(alias + "*")
-            .or("mail").like(alias + "*")
-            .or("proxyAddresses").like("smtp:" + alias + "*")
-            .or("cn").like(cn + "*"),
-        (Object found) -> {
-          DirContextOperations ctx = (DirContextOperations) found;
-          List<String> names = new ArrayList<>();
-          for (String attribute : List.of("sAMAccountName", "userPrincipalName", "mail", "cn")) {
-            Optional.ofNullable(ctx.getStringAttribute(attribute)).ifPresent(names::add);
-          }
-          String[] proxies = ctx.getStringAttributes("proxyAddresses");
-          if (proxies != null) {
-            Arrays.stream(proxies).map(p -> p.substring(p.indexOf(':') + 1)).forEach(names::add);
-          }
-          return names;
-        });
-    Set<String> taken = new HashSet<>();
-    results.forEach(names -> names.forEach(name -> taken.add(name.toLowerCase(Locale.ROOT))));
-    return taken;
+    var criteria = query()
+        .attributes("objectClass", "employeeID", "sAMAccountName", "userPrincipalName", "mail", "proxyAddresses", "cn",
+            "mailNickname", "displayName", "userAccountControl")
+        .where("employeeID").is(hire.employeeId());
+    if (hire.managerEmployeeId() != null) {
+      criteria = criteria.or("employeeID").is(hire.managerEmployeeId());
+    }
+    criteria = criteria.or("sAMAccountName").like(samPrefix + "*")
+        .or("userPrincipalName").like(alias + "*")
+        .or("mail").like(alias + "*")
+        .or("proxyAddresses").like("smtp:" + alias + "*")
+        .or("cn").like(cn + "*");
+    return ldap.search(criteria, (Object entry) -> (DirContextOperations) entry);
+  }
+
+  /** The user account with this employeeID among the entries found, as LdapAccounts.findByEmployeeId would answer. */
+  private static Optional<DirContextOperations> withEmployeeId(List<DirContextOperations> found, String employeeId) {
+    List<DirContextOperations> accounts = found.stream()
+        .filter(entry -> employeeId.equalsIgnoreCase(entry.getStringAttribute("employeeID")))
+        .filter(entry -> Arrays.stream(Optional.ofNullable(entry.getStringAttributes("objectClass")).orElse(new String[0]))
+            .anyMatch("user"::equalsIgnoreCase))
+        .toList();
+    if (accounts.size() > 1) {
+      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, accounts.size() + " accounts have employeeID " + employeeId);
+    }
+    return accounts.stream().findFirst();
+  }
+
+  private static List<String> namesOf(DirContextOperations entry) {
+    List<String> names = new ArrayList<>();
+    for (String attribute : List.of("sAMAccountName", "userPrincipalName", "mail", "cn")) {
+      Optional.ofNullable(entry.getStringAttribute(attribute)).ifPresent(name -> names.add(name.toLowerCase(Locale.ROOT)));
+    }
+    String[] proxies = entry.getStringAttributes("proxyAddresses");
+    if (proxies != null) {
+      Arrays.stream(proxies).map(p -> p.substring(p.indexOf(':') + 1).toLowerCase(Locale.ROOT)).forEach(names::add);
+    }
+    return names;
   }
 
   private static boolean noneTaken(Set<String> taken, String... names) {
@@ -208,14 +231,19 @@ class LdapDirectoryGateway implements DirectoryGateway {
       }
       log.info("Created disabled account {} for employeeID {}", plan.samAccountName(), hire.employeeId());
     }
+    // One read: enabling changes neither the names nor objectGUID and whenCreated.
     DirContextOperations account = ldap.lookupContext(dn);
     if (LdapAccounts.isDisabled(account)) {
-      accounts.setRandomPassword(dn);
-      enable(dn);
+      // One modify: if AD refuses the password, the account stays disabled.
+      accounts.setRandomPassword(dn,
+          new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+              new BasicAttribute("userAccountControl", Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT))),
+          // 0: the user must choose a new password at the first logon.
+          new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("pwdLastSet", "0")));
       log.info("Set a random initial password on {} and enabled it (must change at next logon)",
           plan.samAccountName());
     }
-    AdAccount created = read(dn);
+    AdAccount created = read(account);
     List<String> groups = new ArrayList<>(groupDns);
     groups.addAll(properties.groupsFor(hire.department()));
     for (String groupDn : groups) {
@@ -308,16 +336,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
     return entry;
   }
 
-  private void enable(Name dn) {
-    ldap.modifyAttributes(dn, new ModificationItem[] {
-        new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
-            new BasicAttribute("userAccountControl", Integer.toString(LdapAccounts.UAC_NORMAL_ACCOUNT))),
-        // 0: the user must choose a new password at the first logon.
-        new ModificationItem(DirContext.REPLACE_ATTRIBUTE, new BasicAttribute("pwdLastSet", "0"))});
-  }
-
-  private AdAccount read(Name dn) {
-    DirContextOperations account = ldap.lookupContext(dn);
+  private AdAccount read(DirContextOperations account) {
     Object guid = account.getObjectAttribute("objectGUID");
     if (!(guid instanceof byte[] bytes)) {
       throw new IllegalStateException("objectGUID of " + account.getNameInNamespace()

@@ -144,7 +144,6 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
       return;
     }
     List<Modification> modifications = new ArrayList<>();
-    boolean passwordSet = false;
     for (Modification modification : request.getRequest().getModifications()) {
       String name = modification.getAttributeName();
       if (stampOnly.get() && "uSNChanged".equalsIgnoreCase(name)) {
@@ -162,14 +161,12 @@ class ActiveDirectoryBehaviour extends InMemoryOperationInterceptor {
         Entry target = server.getEntry(request.getRequest().getDN());
         checkPassword(modification.getValueByteArrays()[0],
             target == null ? null : target.getAttributeValue("sAMAccountName"));
-        passwordSet = true;
+        // The password itself is never stored: AD records only when it was set, in its place among
+        // the changes, so a pwdLastSet=0 after it in the same modify (must change at next logon) wins.
+        modifications.add(new Modification(ModificationType.REPLACE, "pwdLastSet", Long.toString(fileTimeNow())));
       } else {
         modifications.add(modification);
       }
-    }
-    if (passwordSet) {
-      // The password itself is never stored: AD records only when it was set.
-      modifications.add(new Modification(ModificationType.REPLACE, "pwdLastSet", Long.toString(fileTimeNow())));
     }
     if (hasSequenceNumber(request.getRequest().getDN())) {
       modifications.add(new Modification(ModificationType.REPLACE, "uSNChanged", Long.toString(usn.incrementAndGet())));
