@@ -32,8 +32,9 @@ public interface CloudGateway {
   UserChanges usersChangedSince(String deltaLink);
 
   /**
-   * Sets usageLocation when sync brought none or another, then assigns the licence directly. Safe to run
-   * again: a licence already assigned is left as it is.
+   * Assigns the licence directly, first setting usageLocation when one is given (an operator chose
+   * another country than the one sync brought from AD). Safe to run again: a licence already
+   * assigned is left as it is.
    *
    * @return the skuId assigned
    * @throws CloudException NO_FREE_SEAT, USAGE_LOCATION_INVALID or LICENSE_ERROR

@@ -53,25 +53,22 @@ final class GraphLicensing {
     }
   }
 
+  /**
+   * One POST, no read first: adding a SKU the user holds already is no error in Graph, so a retry
+   * is safe. Sync brings msExchUsageLocation as usageLocation; only a country an operator chose
+   * since (usageLocation not null) is set first, before sync carries it from AD.
+   */
   String assign(String userId, String usageLocation, String skuPartNumber) {
     UUID skuId = skuId(skuPartNumber);
-    User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = GraphUsers.USER_FIELDS);
-    boolean assigned = Optional.ofNullable(user.getAssignedLicenses()).orElse(List.of()).stream()
-        .anyMatch(license -> skuId.equals(license.getSkuId()));
-    if (assigned) {
-      log.info("User {} already holds {}", user.getUserPrincipalName(), skuPartNumber);
-      return skuId.toString();
-    }
     try {
-      // Sync brings msExchUsageLocation; an operator may have chosen another country since.
-      if (!usageLocation.equals(user.getUsageLocation())) {
+      if (usageLocation != null) {
         User patch = new User();
         patch.setUsageLocation(usageLocation);
         graph.users().byUserId(userId).patch(patch);
-        log.info("Set usageLocation {} on {} (was {})", usageLocation, user.getUserPrincipalName(), user.getUsageLocation());
+        log.info("Set usageLocation {} on user {}", usageLocation, userId);
       }
       post(userId, List.of(skuId), List.of());
-      log.info("Assigned {} to {}", skuPartNumber, user.getUserPrincipalName());
+      log.info("Assigned {} to user {}", skuPartNumber, userId);
       return skuId.toString();
     } catch (ODataError error) {
       RuntimeException failure = licenseFailure(error, skuPartNumber);

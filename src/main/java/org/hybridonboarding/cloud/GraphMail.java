@@ -11,6 +11,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.sendmail.SendMailPostRequestBody;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ final class GraphMail {
   }
 
   String handOver(CredentialHandover credentials) {
-    String recipient = users.managerMail(credentials.managerEmployeeId()).orElse(handover.helpdeskAddress());
+    String recipient = Optional.ofNullable(credentials.managerMail())
+        .or(() -> users.managerMail(credentials.managerToLookUp()))
+        .orElse(handover.helpdeskAddress());
     if (recipient == null || recipient.isBlank()) {
       throw new IllegalStateException("The new hire has no manager with a mailbox and "
           + "onboarding.credentials.helpdesk-address is not set");

@@ -1,6 +1,5 @@
 package org.hybridonboarding.cloud;
 
-import com.microsoft.graph.models.ProvisionedPlan;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -58,13 +57,14 @@ final class GraphUsers {
   UserChanges changedSince(String deltaLink) {
     var delta = graph.users().delta();
     DeltaGetResponse page = deltaLink == null
-        ? delta.get(request -> request.queryParameters.select = new String[] {"id", "employeeId", "onPremisesImmutableId"})
+        ? delta.get(request -> request.queryParameters.select = new String[] {"id", "employeeId", "onPremisesImmutableId", "accountEnabled"})
         : delta.withUrl(deltaLink).get();
     List<UserChanges.Synced> users = new ArrayList<>();
     while (true) {
       for (User user : page.getValue()) {
         if (user.getOnPremisesImmutableId() != null) {
-          users.add(new UserChanges.Synced(user.getId(), user.getEmployeeId(), user.getOnPremisesImmutableId()));
+          users.add(new UserChanges.Synced(user.getId(), user.getEmployeeId(), user.getOnPremisesImmutableId(),
+              Boolean.TRUE.equals(user.getAccountEnabled())));
         }
       }
       if (page.getOdataNextLink() == null) {
@@ -92,6 +92,7 @@ final class GraphUsers {
     return Optional.ofNullable(users.getValue()).orElse(List.of()).stream().findFirst();
   }
 
+  /** The mail of the user with this employeeId in Entra ID; empty for null. */
   Optional<String> managerMail(String managerEmployeeId) {
     if (managerEmployeeId == null) {
       return Optional.empty();
@@ -106,28 +107,22 @@ final class GraphUsers {
         .findFirst();
   }
 
+  /**
+   * One read: mailboxSettings answers 404 MailboxNotEnabledForRESTAPI until Exchange has made the
+   * mailbox, so it says all that provisionedPlans would.
+   */
   boolean hasMailbox(String userId) {
-    User user = graph.users().byUserId(userId).get(request -> request.queryParameters.select = new String[] {"id", "provisionedPlans"});
-    boolean provisioned = Optional.ofNullable(user.getProvisionedPlans()).orElse(List.of()).stream()
-        .anyMatch(GraphUsers::isExchangeProvisioned);
-    if (!provisioned) {
-      return false;
-    }
     try {
       graph.users().byUserId(userId).mailboxSettings().get();
       return true;
     } catch (ODataError error) {
       if (error.getResponseStatusCode() == 404) {
-        // MailboxNotEnabledForRESTAPI: Exchange has not finished yet.
         return false;
       }
       throw error;
     }
   }
 
-  private static boolean isExchangeProvisioned(ProvisionedPlan plan) {
-    return "exchange".equalsIgnoreCase(plan.getService()) && "Success".equalsIgnoreCase(plan.getProvisioningStatus());
-  }
 
   /** A value inside an OData string literal: single quotes are doubled. */
   static String odataString(String value) {

@@ -8,7 +8,10 @@ import java.util.List;
  */
 public record UserChanges(List<Synced> users, String deltaLink) {
 
-  /** A user Connect Sync brought to Entra ID: its cloud id and its on-premises anchors. */
-  public record Synced(String id, String employeeId, String immutableId) {
+  /**
+   * A user Connect Sync brought to Entra ID: its cloud id, its on-premises anchors and whether
+   * it is enabled (false also when the change did not say).
+   */
+  public record Synced(String id, String employeeId, String immutableId, boolean enabled) {
   }
 }

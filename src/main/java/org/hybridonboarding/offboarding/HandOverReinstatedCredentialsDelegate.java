@@ -30,7 +30,7 @@ class HandOverReinstatedCredentialsDelegate implements JavaDelegate {
     var zone = settings.timeZone(execution);
     String sentTo = Problems.cloud(() -> cloud.handOverCredentials(new CredentialHandover(CLOUD_USER_ID.get(execution),
         DISPLAY_NAME.get(execution), USER_PRINCIPAL_NAME.get(execution), MAIL.get(execution), LocalDate.now(clock.withZone(zone)),
-        clock.instant(), zone, MANAGER_EMPLOYEE_ID.find(execution).orElse(null), null)));
+        clock.instant(), zone, MANAGER_MAIL.find(execution).orElse(null), null, null)));
     CREDENTIALS_SENT_TO.set(execution, sentTo);
   }
 }

@@ -32,13 +32,15 @@ class AssignLicenseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (USAGE_LOCATION_CORRECTED.find(execution).orElse(false)) {
+    boolean corrected = USAGE_LOCATION_CORRECTED.find(execution).orElse(false);
+    if (corrected) {
       Problems.directory(() -> directory.move(EMPLOYEE_ID.get(execution),
           MoverDirectory.Move.usageLocation(USAGE_LOCATION.get(execution))));
     }
     String skuId;
     try {
-      skuId = cloud.assignLicense(CLOUD_USER_ID.get(execution), USAGE_LOCATION.get(execution), LICENSE_SKU.get(execution));
+      skuId = cloud.assignLicense(CLOUD_USER_ID.get(execution), corrected ? USAGE_LOCATION.get(execution) : null,
+          LICENSE_SKU.get(execution));
     } catch (CloudException e) {
       throw LicenceOptions.failure(execution, e);
     }

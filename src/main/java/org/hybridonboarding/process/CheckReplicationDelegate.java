@@ -12,8 +12,9 @@ import org.hybridonboarding.cloud.CloudUser;
 import org.springframework.stereotype.Component;
 
 /**
- * Step 7, one poll: has Connect Sync brought the user to Entra ID yet, enabled? A rehire's cloud
- * user is there all along, disabled, until sync carries the re-enabled account.
+ * Step 7: has Connect Sync brought the user to Entra ID yet, enabled? Asked once of Graph right
+ * after the account is created (in the same job), then answered by the replication watch's
+ * message. A rehire's cloud user is there all along, disabled, until sync carries the re-enabled account.
  */
 @Component
 class CheckReplicationDelegate implements JavaDelegate {
@@ -26,6 +27,10 @@ class CheckReplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    if (USER_SYNCED.find(execution).orElse(false)) {
+      // The replication watch saw the user enabled and said so in its message (cloudUserId with it).
+      return;
+    }
     Optional<CloudUser> user = cloud.findSyncedUser(IMMUTABLE_ID.get(execution));
     USER_SYNCED.set(execution, user.isPresent() && user.get().accountEnabled());
     user.ifPresent(found -> CLOUD_USER_ID.set(execution, found.id()));

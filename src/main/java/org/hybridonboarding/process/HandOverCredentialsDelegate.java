@@ -51,7 +51,9 @@ class HandOverCredentialsDelegate implements JavaDelegate {
           startDate,
           settings.credentialsValidFrom(startDate, zone, clock.instant()),
           zone,
-          MANAGER_EMPLOYEE_ID.find(execution).orElse(null),
+          PlanIdentityDelegate.MANAGER_MAIL.find(execution).orElse(null),
+          // Planned before the manager's mail was read from AD: Graph is asked, as then.
+          execution.hasVariable(PlanIdentityDelegate.MANAGER_MAIL.name()) ? null : MANAGER_EMPLOYEE_ID.find(execution).orElse(null),
           MAIL_SENDER.get(execution)));
     } catch (CloudException e) {
       throw new BpmnError(e.code().name(), e.getMessage());

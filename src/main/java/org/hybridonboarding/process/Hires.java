@@ -50,6 +50,8 @@ final class Hires {
         DISPLAY_NAME.get(scope),
         TARGET_OU.get(scope),
         PlanIdentityDelegate.MANAGER_DN.find(scope).orElse(null),
-        PlanIdentityDelegate.MANAGER_ACCOUNT_NAME.find(scope).orElse(null));
+        PlanIdentityDelegate.MANAGER_ACCOUNT_NAME.find(scope).orElse(null),
+        PlanIdentityDelegate.MANAGER_MAIL.find(scope).orElse(null),
+        null);
   }
 }

@@ -23,6 +23,9 @@ class PlanIdentityDelegate implements JavaDelegate {
 
   static final Var<String> MANAGER_DN = Var.of("managerDn", String.class);
   static final Var<String> MANAGER_ACCOUNT_NAME = Var.of("managerAccountName", String.class);
+  static final Var<String> MANAGER_MAIL = Var.of("managerMail", String.class);
+  /** Transient: the planner found the addresses free in Entra ID in this same transaction. */
+  static final Var<Boolean> ADDRESSES_CHECKED = Var.of("addressesChecked", Boolean.class);
 
   private final IdentityPlanner planner;
 
@@ -47,6 +50,8 @@ class PlanIdentityDelegate implements JavaDelegate {
     TARGET_OU.set(execution, plan.ouDn());
     MANAGER_DN.set(execution, plan.managerDn());
     MANAGER_ACCOUNT_NAME.set(execution, plan.managerAccountName());
+    MANAGER_MAIL.set(execution, plan.managerMail());
     REHIRE.set(execution, plan.rehire());
+    ADDRESSES_CHECKED.setTransient(execution, true);
   }
 }

@@ -3,6 +3,7 @@ package org.hybridonboarding.process;
 import static org.hybridonboarding.process.OnboardingProcess.EMPLOYEE_ID;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.hybridonboarding.cloud.CloudException;
@@ -26,7 +27,10 @@ class PreflightCloudDelegate implements JavaDelegate {
     String sku = LICENSE_SKU.get(execution);
     LicenceOptions.requireLicensingGroup(settings, sku);
     try {
-      cloud.preflight(sku, EMPLOYEE_ID.get(execution), Hires.plan(execution).addresses());
+      // Right after planning (the same job) the planner has just asked Entra ID for these addresses;
+      // a retry after a problem asks again.
+      boolean checked = PlanIdentityDelegate.ADDRESSES_CHECKED.find(execution).orElse(false);
+      cloud.preflight(sku, EMPLOYEE_ID.get(execution), checked ? List.of() : Hires.plan(execution).addresses());
     } catch (CloudException e) {
       throw LicenceOptions.failure(execution, e);
     }

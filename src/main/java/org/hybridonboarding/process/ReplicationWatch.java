@@ -3,6 +3,8 @@ package org.hybridonboarding.process;
 import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_LATEST;
 import static org.hybridonboarding.process.ReplicationWatchProcess.DELTA_LINK_PREVIOUS;
 import static org.hybridonboarding.process.OnboardingProcess.IMMUTABLE_ID;
+import static org.hybridonboarding.process.OnboardingProcess.CLOUD_USER_ID;
+import static org.hybridonboarding.process.OnboardingProcess.USER_SYNCED;
 import static org.hybridonboarding.process.OnboardingProcess.MESSAGE_USER_REPLICATED;
 
 import java.util.HashMap;
@@ -61,10 +63,14 @@ class ReplicationWatch {
         .forEach(instance -> waiting.add(instance.getBusinessKey()));
     int woken = 0;
     for (UserChanges.Synced user : users) {
-      if (user.employeeId() != null && waiting.contains(user.employeeId())) {
+      // A rehire's cloud user is there, disabled, before sync carries the enabled account: not yet.
+      if (user.enabled() && user.employeeId() != null && waiting.contains(user.employeeId())) {
+        // The message brings what the onboarding's check would have asked Graph for.
         woken += runtime.createMessageCorrelation(MESSAGE_USER_REPLICATED)
             .processInstanceBusinessKey(user.employeeId())
             .processInstanceVariableEquals(IMMUTABLE_ID.name(), user.immutableId())
+            .setVariable(CLOUD_USER_ID.name(), user.id())
+            .setVariable(USER_SYNCED.name(), true)
             .correlateAllWithResult()
             .size();
       }

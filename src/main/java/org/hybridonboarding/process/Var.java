@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A process variable declared once with its name and type, shared by delegates, the API,
@@ -27,6 +28,11 @@ public record Var<T>(String name, Class<T> type) {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
+  }
+
+  /** Set for the rest of this transaction only: never stored, never in history. */
+  public void setTransient(VariableScope scope, T value) {
+    scope.setVariable(name, Variables.untypedValue(value, true));
   }
 
   /**
