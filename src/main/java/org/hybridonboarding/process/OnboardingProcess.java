@@ -1,6 +1,7 @@
 package org.hybridonboarding.process;
 
 import java.util.Date;
+import java.util.Set;
 
 /** The process key, the BPMN element ids and the process variables, declared once. */
 public final class OnboardingProcess {
@@ -28,6 +29,10 @@ public final class OnboardingProcess {
   public static final String TIMER_REPLICATION_TIMEOUT = "Timer_ReplicationTimeout";
   public static final String TASK_ASSIGN_LICENSE = "Task_AssignLicense";
   public static final String GATEWAY_REHIRE_MAILBOX = "Gateway_RehireMailbox";
+  /** After an operator's choice the step is retried in a job of its own, not in the task's completion. */
+  public static final String GATEWAY_RETRY_PREFLIGHT = "Gateway_RetryPreflight";
+  public static final String GATEWAY_RETRY_REPLICATION = "Gateway_RetryReplication";
+  public static final String GATEWAY_RETRY_MAILBOX = "Gateway_RetryMailbox";
   public static final String TASK_RESTORE_USER_MAILBOX = "Task_RestoreUserMailbox";
   public static final String SUBPROCESS_WAIT_FOR_GROUP_LICENSE = "SubProcess_WaitForGroupLicense";
   public static final String TASK_CHECK_GROUP_LICENSE = "Task_CheckGroupLicense";
@@ -159,6 +164,18 @@ public final class OnboardingProcess {
   // Cancellation
   public static final Var<String> CANCELLATION_REASON = Var.of("cancellationReason", String.class);
   public static final Var<String> CANCELLED_BY = Var.of("cancelledBy", String.class);
+
+  /**
+   * What an onboarding's history does not keep (system.AuditHistory): values a gateway or a timer
+   * reads once in the transaction that set them, and the planned names AD holds and the account's DN
+   * names (cn, OU). The status and the forms read none of them from history.
+   */
+  public static final Set<String> VARIABLES_NOT_IN_HISTORY = Set.of(REQUEST_VALID.name(), PROVISIONING_STARTS_AT.name(),
+      WAIT_FOR_PROVISIONING_WINDOW.name(), USER_SYNCED.name(), MAIL_SLOT_ID.name(), MAIL_SLOT_AT.name(), MAIL_SLOT_DUE.name(),
+      MAIL_NICKNAME.name(), CN.name(), TARGET_OU.name(), PlanIdentityDelegate.MANAGER_DN.name());
+  /** The end events of the waits: the wait's own end says the same. */
+  public static final Set<String> ACTIVITIES_NOT_IN_HISTORY = Set.of("EndEvent_UserSynced", "EndEvent_MailboxReady",
+      "EndEvent_GroupLicenseActive");
 
   private OnboardingProcess() {
   }

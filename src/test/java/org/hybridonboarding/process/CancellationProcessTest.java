@@ -33,7 +33,6 @@ class CancellationProcessTest extends OnboardingProcessFixture {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.empty());
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
-    run(TASK_CHECK_REPLICATION);
     assertThat(pi).isWaitingAt(EVENT_USER_REPLICATED);
 
     cancel(pi);
@@ -63,7 +62,6 @@ class CancellationProcessTest extends OnboardingProcessFixture {
     when(cloud.hasMailbox("cloud-1")).thenReturn(false);
     ProcessInstance pi = untilLicensing();
     run(TASK_ASSIGN_LICENSE);
-    run(TASK_CHECK_MAILBOX);
     assertThat(pi).isWaitingAt(TIMER_MAILBOX_POLL);
 
     cancel(pi);

@@ -218,9 +218,10 @@ class CloudFailuresIT extends DemoIntegrationTest {
     double throttledBefore = meters.counter("graph.throttled.responses").count();
     long replicationWaitsBefore = meters.timer("onboarding.replication.wait").count();
     simulator.injectFaults(0.2);
-    // A squeeze: three resource units per two seconds, where every call costs at least one and the
-    // replication watch spends one each second.
-    simulator.setThrottling(3, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150));
+    // A squeeze: two resource units per two seconds, where every call costs at least one and the
+    // replication watch spends one each second (three were not enough to be refused once the
+    // onboarding needed only seven requests).
+    simulator.setThrottling(2, Duration.ofSeconds(2), 3000, Duration.ofSeconds(150));
     try {
       startOnboarding(request("F00008", "Fay", "Flaky", ""));
       awaitOnboarded("F00008");

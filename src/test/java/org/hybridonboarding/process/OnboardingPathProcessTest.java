@@ -36,22 +36,20 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
   void aRehireRunsTheSamePathUnderTheOldAccountsNames() {
     when(directory.planIdentity(any(), any(), any())).thenReturn(new org.hybridonboarding.directory.IdentityPlan(
         "jose.mueller", "jose.mueller@contoso.com", "jose.mueller", "jose.mueller@contoso.com", "José Müller", "José Müller",
-        "OU=Staff,DC=contoso,DC=com", null, null, "CN=José Müller,OU=Leavers,DC=contoso,DC=com"));
+        "OU=Staff,DC=contoso,DC=com", null, null, null, "CN=José Müller,OU=Leavers,DC=contoso,DC=com"));
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
 
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
-    run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
     run(OnboardingProcess.TASK_RESTORE_USER_MAILBOX);
-    run(TASK_CHECK_MAILBOX);
     run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_CREATE_AD_ACCOUNT, TASK_ASSIGN_LICENSE,
         OnboardingProcess.TASK_RESTORE_USER_MAILBOX, TASK_CHECK_MAILBOX, END_EVENT_ONBOARDED);
     var order = org.mockito.Mockito.inOrder(cloud, leavers, exchange);
-    order.verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
+    order.verify(cloud).assignLicense("cloud-1", null, "SPE_E3");
     order.verify(leavers).stampMailboxType("E10001", false);
     order.verify(exchange).setType("jose.mueller@contoso.com", false);
     assertThat(pi).variables().containsEntry(OnboardingProcess.REHIRE.name(), true)
@@ -67,9 +65,7 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
 
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
-    run(TASK_CHECK_REPLICATION);
     run(TASK_ASSIGN_LICENSE);
-    run(TASK_CHECK_MAILBOX);
     run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassedInOrder(TASK_VALIDATE_REQUEST, TASK_APPROVE_ONBOARDING, TASK_PLAN_IDENTITY,
@@ -84,14 +80,37 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
         .containsEntry(CREDENTIALS_SENT_TO.name(), "megan.bowen@contoso.com")
         .containsEntry(OnboardingProcess.REHIRE.name(), false);
     assertThat(pi).hasNotPassed(OnboardingProcess.TASK_RESTORE_USER_MAILBOX);
-    verify(cloud).assignLicense("cloud-1", "DE", "SPE_E3");
-    verify(cloud).preflight("SPE_E3", "E10001", List.of("jose.mueller@contoso.com"));
+    // Sync brought the usage location from AD: nothing to set first.
+    verify(cloud).assignLicense("cloud-1", null, "SPE_E3");
+    // The planner asked Entra ID for the addresses in the same job: the pre-flight asks only for a seat.
+    // previewed for the approver, planned
+    verify(cloud, times(2)).addressesInUse("E10001", List.of("jose.mueller@contoso.com"));
+    verify(cloud).preflight("SPE_E3", "E10001", List.of());
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString(), org.mockito.ArgumentMatchers.eq(false));
+  }
+
+  /** The pass goes to the manager's mail as AD had it at planning; an onboarding planned before that was read asks Graph. */
+  @Test
+  void anOnboardingPlannedBeforeTheUpgradeHasItsManagerLookedUp() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    ProcessInstance pi = approved();
+    untilReplicationWait(pi);
+    run(TASK_ASSIGN_LICENSE);
+    engine.getRuntimeService().removeVariable(pi.getId(), PlanIdentityDelegate.MANAGER_MAIL.name());
+    run(TIMER_MAIL_SLOT);
+
+    var handover = org.mockito.ArgumentCaptor.forClass(org.hybridonboarding.cloud.CredentialHandover.class);
+    verify(cloud).handOverCredentials(handover.capture());
+    assertThat(handover.getValue().managerMail()).isNull();
+    assertThat(handover.getValue().managerToLookUp()).isEqualTo("E00001");
   }
 
   /**
    * In a bulk, onboardings under way finish before new ones start: each step's jobs go before the
    * steps behind it (job acquisition by priority), and all after the replication watch's (100).
+   * Four jobs: plan with the pre-flight, the account with the first replication check, the licence
+   * with the first mailbox check and the booking, the hand-over at its slot.
    */
   @Test
   void laterStepsGoFirst() {
@@ -99,8 +118,8 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     when(cloud.hasMailbox("cloud-1")).thenReturn(true);
     ProcessInstance pi = approved();
 
-    List<Long> priorities = List.of(run(TASK_PLAN_IDENTITY), run(TASK_PREFLIGHT_CLOUD), run(TASK_CREATE_AD_ACCOUNT),
-        run(TASK_CHECK_REPLICATION), run(TASK_ASSIGN_LICENSE), run(TASK_CHECK_MAILBOX), run(TIMER_MAIL_SLOT));
+    List<Long> priorities = List.of(run(TASK_PLAN_IDENTITY), run(TASK_CREATE_AD_ACCOUNT), run(TASK_ASSIGN_LICENSE),
+        run(TIMER_MAIL_SLOT));
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED);
     assertThat(priorities).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates().allMatch(p -> p < 100);
@@ -256,17 +275,19 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     ProcessInstance pi = approved();
     untilReplicationWait(pi);
 
-    run(TASK_CHECK_REPLICATION);
     assertThat(pi).isWaitingAt(EVENT_USER_REPLICATED);
     // No poll timer of its own: only the watch wakes it, and only for its own user.
     assertThat(engine.getRuntimeService().createMessageCorrelation(MESSAGE_USER_REPLICATED).processInstanceBusinessKey("E10001")
         .processInstanceVariableEquals(OnboardingProcess.IMMUTABLE_ID.name(), "someone else").correlateAllWithResult()).isEmpty();
+    // As ReplicationWatch.offer wakes it: the message says the user is there, enabled, with its cloud id.
     engine.getRuntimeService().createMessageCorrelation(MESSAGE_USER_REPLICATED).processInstanceBusinessKey("E10001")
-        .processInstanceVariableEquals(OnboardingProcess.IMMUTABLE_ID.name(), IMMUTABLE_ID).correlate();
-    run(TASK_CHECK_REPLICATION);
+        .processInstanceVariableEquals(OnboardingProcess.IMMUTABLE_ID.name(), IMMUTABLE_ID)
+        .setVariable(CLOUD_USER_ID.name(), "cloud-1").setVariable(OnboardingProcess.USER_SYNCED.name(), true).correlate();
 
     assertThat(pi).isWaitingAt(TASK_ASSIGN_LICENSE);
-    verify(cloud, times(2)).findSyncedUser(IMMUTABLE_ID);
+    assertThat(pi).variables().containsEntry(CLOUD_USER_ID.name(), "cloud-1");
+    // Graph was asked once, right after the account was created; the watch's message answered the rest.
+    verify(cloud, times(1)).findSyncedUser(IMMUTABLE_ID);
   }
 
   @Test
@@ -297,12 +318,11 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     run(TASK_CHECK_GROUP_LICENSE);
     run(TIMER_GROUP_LICENSE_POLL);
     run(TASK_CHECK_GROUP_LICENSE);
-    run(TASK_CHECK_MAILBOX);
     run(TIMER_MAIL_SLOT);
 
     assertThat(pi).isEnded().hasPassed(END_EVENT_ONBOARDED).hasNotPassed(TASK_ASSIGN_LICENSE);
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of(LICENSING_GROUP)), anyString(), org.mockito.ArgumentMatchers.anyBoolean());
-    verify(cloud, org.mockito.Mockito.never()).assignLicense(anyString(), anyString(), anyString());
+    verify(cloud, org.mockito.Mockito.never()).assignLicense(any(), any(), any());
   }
 
   @Test
@@ -313,7 +333,6 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
             "jose.mueller2@contoso.com", IMMUTABLE_ID, NOW));
     ProcessInstance pi = approved();
     run(TASK_PLAN_IDENTITY);
-    run(TASK_PREFLIGHT_CLOUD);
     run(TASK_CREATE_AD_ACCOUNT);
 
     assertThat(pi).isWaitingAt(TASK_PLAN_IDENTITY);
@@ -331,13 +350,17 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     verify(directory).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()), org.mockito.ArgumentMatchers.eq(false));
   }
 
+  /**
+   * The first replication check runs in the account's job: a failure there retries the account's
+   * creation too, which the directory gateway finds done (the same onboarding's account) and completes.
+   */
   @Test
   void technicalFailuresAreRetriedThenBecomeAnIncident() {
     when(cloud.findSyncedUser(IMMUTABLE_ID)).thenThrow(new IllegalStateException("Graph answered 503"));
     ProcessInstance pi = approved();
-    untilReplicationWait(pi);
+    run(TASK_PLAN_IDENTITY);
 
-    Job job = engine.getManagementService().createJobQuery().activityId(TASK_CHECK_REPLICATION).singleResult();
+    Job job = engine.getManagementService().createJobQuery().activityId(TASK_CREATE_AD_ACCOUNT).singleResult();
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         engine.getManagementService().executeJob(job.getId());
@@ -348,6 +371,8 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
 
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
         .contains("Graph answered 503");
-    assertThat(pi).isWaitingAt(TASK_CHECK_REPLICATION);
+    assertThat(pi).isWaitingAt(TASK_CREATE_AD_ACCOUNT);
+    verify(directory, times(3)).createAccount(any(), any(), any(), org.mockito.ArgumentMatchers.eq(pi.getId()),
+        org.mockito.ArgumentMatchers.eq(false));
   }
 }
