@@ -11,11 +11,14 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * Graph's real write quota. Prints one table and writes it to target/benchmark/results.md.
  *
  * <p>Settings: -Dbenchmark.hires=1000, -Dbenchmark.databases=h2,postgres,
- * -Dbenchmark.waiting=10,100,1000,10000, -Dbenchmark.bulk=0 (e.g. 5000).
+ * -Dbenchmark.waiting=10,100,1000,10000, -Dbenchmark.bulk=0 (e.g. 5000), -Dbenchmark.mail-bulk=0
+ * (e.g. 5000: that many under Exchange Online's real sending limits and Graph's write quota, once
+ * per -Dbenchmark.mail-senders=1,2 sender mailboxes; at 28 mails a minute per sender 5,000 take
+ * three hours with one).
  */
 class OnboardingBenchmark {
 
@@ -51,6 +57,13 @@ class OnboardingBenchmark {
   private static final List<Integer> WAITING = java.util.Arrays.stream(
       System.getProperty("benchmark.waiting", "10,100,1000,10000").split(",")).filter(w -> !w.isBlank()).map(Integer::valueOf).toList();
   private static final int BULK = Integer.getInteger("benchmark.bulk", 0);
+  private static final int MAIL_BULK = Integer.getInteger("benchmark.mail-bulk", 0);
+  private static final List<Integer> MAIL_SENDERS = java.util.Arrays.stream(
+      System.getProperty("benchmark.mail-senders", "1,2").split(",")).filter(s -> !s.isBlank()).map(String::strip)
+      .map(Integer::valueOf).toList();
+  /** Exchange Online's limit per sender mailbox, and Graph's write quota (DOMAIN.md). */
+  private static final int MAILS_PER_MINUTE = 30;
+  private static final int WRITES_PER_150_S = 3000;
   private static final int SENDERS = 8;
   private static final Path WORK = Path.of("target", "benchmark");
 
@@ -89,24 +102,36 @@ class OnboardingBenchmark {
       if (BULK > 0) {
         bulkUnderQuota(world);
       }
+      for (int senders : MAIL_BULK > 0 ? MAIL_SENDERS : List.<Integer>of()) {
+        bulkUnderMailLimits(world, senders);
+      }
     }
   }
 
   /** Settings of a benchmark node: the product's, with a job executor sized for the machine. */
   private static List<String> arguments(SharedWorld world, String url, String user, String password, String name,
       boolean pacedForGraph) {
+    return arguments(world, url, user, password, name, pacedForGraph, false);
+  }
+
+  /** @param pacedForMail the product's own mail pacing (28 a minute per sender) instead of none */
+  private static List<String> arguments(SharedWorld world, String url, String user, String password, String name,
+      boolean pacedForGraph, boolean pacedForMail) {
     List<String> arguments = new ArrayList<>(NodeFixtures.arguments(world, url, user, password, name));
     // Camunda's default job lock time (5 minutes), not the crash test's short one: a poll that wakes
     // thousands of onboardings at once must finish inside it.
-    arguments.removeIf(argument -> argument.startsWith("--camunda.bpm.job-execution.lock-time-in-millis="));
+    arguments.removeIf(argument -> argument.startsWith("--camunda.bpm.job-execution.lock-time-in-millis=")
+        || argument.startsWith("--onboarding.mail."));
     arguments.addAll(List.of(
         "--camunda.bpm.job-execution.core-pool-size=8",
         "--camunda.bpm.job-execution.max-pool-size=8",
         "--camunda.bpm.job-execution.queue-capacity=16",
         "--camunda.bpm.job-execution.max-jobs-per-acquisition=16",
         "--spring.datasource.hikari.maximum-pool-size=24"));
-    // Exchange Online's sending limits are not in these runs yet: the world has none (withoutMailLimits).
-    arguments.addAll(NodeFixtures.UNPACED_MAIL);
+    // Without Exchange Online's sending limits (withoutMailLimits) the product is measured, not the tenant.
+    if (!pacedForMail) {
+      arguments.addAll(NodeFixtures.UNPACED_MAIL);
+    }
     if (!pacedForGraph) {
       arguments.add("--onboarding.graph.writes-per-window=100000000");
     }
@@ -140,6 +165,7 @@ class OnboardingBenchmark {
           database.password(), "benchmark-" + kind, false), world.nodeEnvironment());
       try {
         long sizeBefore = databaseBytes(database);
+        double signIn = signInCost(world, node);
         MemorySampler memory = new MemorySampler(node);
         world.resetCounters();
         long started = System.nanoTime();
@@ -176,6 +202,9 @@ class OnboardingBenchmark {
         graph.forEach((endpoint, n) -> put(column, "  " + endpoint, "%.2f".formatted(n / (double) HIRES)));
         put(column, "LDAP operations per onboarding", "%.2f".formatted(ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
         ldap.forEach((kindOfOperation, n) -> put(column, "  LDAP " + kindOfOperation, "%.2f".formatted(n / (double) HIRES)));
+        put(column, "  of them the HR system's sign-in (one request per hire)", "%.2f".formatted(signIn));
+        put(column, "LDAP operations per onboarding, its own", "%.2f".formatted(
+            ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES - signIn));
         put(column, "jobs per onboarding", "%.1f".formatted(jobsPerOnboarding));
         put(column, "history rows per onboarding", "%.1f".formatted(history.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
         put(column, "database growth per onboarding (KiB)", "%.1f".formatted((sizeAfter - sizeBefore) / 1024.0 / HIRES));
@@ -188,6 +217,19 @@ class OnboardingBenchmark {
         node.close();
       }
     }
+  }
+
+  /** LDAP operations of one HTTP Basic request of the HR system that asks for nothing (a 404): its sign-in. */
+  private static double signInCost(SharedWorld world, AppNode node) throws Exception {
+    int requests = 100;
+    world.resetCounters();
+    for (int i = 0; i < requests; i++) {
+      HttpResponse<String> unknown = node.get("/api/onboardings/NOBODY" + i, "hr-system");
+      if (unknown.statusCode() != 404) {
+        throw new IllegalStateException("GET of an unknown onboarding answered " + unknown.statusCode());
+      }
+    }
+    return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
   }
 
   /**
@@ -268,6 +310,90 @@ class OnboardingBenchmark {
         world.unthrottled();
       }
     }
+  }
+
+  /**
+   * MAIL_BULK onboardings against Exchange Online's real sending limits and Graph's real write
+   * quota, the welcome mails from that many sender mailboxes, paced by the product's defaults.
+   */
+  private void bulkUnderMailLimits(SharedWorld world, int senders) throws Exception {
+    try (Database database = database("h2")) {
+      String column = "bulk " + MAIL_BULK + " under the mail limits, " + senders + (senders == 1 ? " sender" : " senders");
+      world.graphLimits();
+      world.exchangeLimits();
+      List<String> arguments = arguments(world, database.url(), database.user(), database.password(), "benchmark-mail", true, true);
+      arguments.add("--onboarding.credentials.senders="
+          + String.join(",", List.of("onboarding@contoso.com", "onboarding2@contoso.com").subList(0, senders)));
+      AppNode node = AppNode.start("benchmark-mail-" + senders, jvm(world), arguments, world.nodeEnvironment());
+      long failedJobs;
+      long incidents;
+      double seconds;
+      Map<String, Long> graph;
+      try {
+        world.resetCounters();
+        long started = System.nanoTime();
+        String prefix = "M" + senders;
+        send(node, MAIL_BULK, i -> NodeFixtures.request(prefix + "%05d".formatted(i + 1), i, "Mail" + senders));
+        awaitFinished(node, "hybrid-onboarding", MAIL_BULK, Duration.ofMinutes(30 + MAIL_BULK / (20L * senders)));
+        seconds = (System.nanoTime() - started) / 1e9;
+        graph = world.graphRequests();
+        failedJobs = count(node, "/engine-rest/history/job-log/count?failureLog=true");
+        incidents = count(node, "/engine-rest/history/incident/count");
+      } finally {
+        node.close();
+        world.withoutMailLimits();
+        world.unthrottled();
+      }
+      List<Instant> sent = new ArrayList<>();
+      Map<String, List<Instant>> bySender = new TreeMap<>();
+      try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT SENDER_, SENT_AT_ FROM HO_MAIL_SLOT WHERE SENT_AT_ IS NOT NULL")) {
+        while (rows.next()) {
+          Instant at = rows.getTimestamp(2).toInstant();
+          sent.add(at);
+          bySender.computeIfAbsent(rows.getString(1), s -> new ArrayList<>()).add(at);
+        }
+      }
+      Collections.sort(sent);
+      double mailMinutes = Duration.between(sent.get(0), sent.get(sent.size() - 1)).toMillis() / 60_000.0;
+      double mailsPerMinute = (sent.size() - 1) / mailMinutes;
+      double writesPerHire = graph.entrySet().stream().filter(e -> e.getKey().startsWith("POST ") || e.getKey().startsWith("PATCH "))
+          .mapToLong(Map.Entry::getValue).sum() / (double) MAIL_BULK;
+      double mailLimit = MAILS_PER_MINUTE * senders;
+      double writeLimit = WRITES_PER_150_S / 2.5 / writesPerHire;
+      boolean mailBinds = mailLimit <= writeLimit;
+      long throttled = graph.entrySet().stream().filter(e -> e.getKey().startsWith("429 ")).mapToLong(Map.Entry::getValue).sum();
+      put(column, "wall time, request to the last onboarded (min)", "%.1f".formatted(seconds / 60));
+      put(column, "binding limit (onboardings per minute)", mailBinds
+          ? "%d mails a minute per sender × %d: %.0f".formatted(MAILS_PER_MINUTE, senders, mailLimit)
+          : "3,000 writes per 150 s ÷ %.1f writes each: %.0f".formatted(writesPerHire, writeLimit));
+      put(column, "welcome mails per minute, first to last", "%.1f".formatted(mailsPerMinute));
+      put(column, "our rate / binding limit", "%.2f".formatted(mailsPerMinute / Math.min(mailLimit, writeLimit)));
+      put(column, "mails in a sender's busiest minute (limit 30)", bySender.values().stream()
+          .mapToInt(OnboardingBenchmark::busiestMinute).max().orElse(0));
+      put(column, "welcome mails per sender", bySender.values().stream().map(list -> String.valueOf(list.size()))
+          .collect(java.util.stream.Collectors.joining(" / ")));
+      put(column, "429 answers", throttled);
+      put(column, "failed jobs", failedJobs);
+      put(column, "incidents", incidents);
+      log.info("Benchmark {} done: {}", column, table);
+    }
+  }
+
+  /** The most mails of one sender inside any 60 s. */
+  private static int busiestMinute(List<Instant> sent) {
+    List<Instant> sorted = new ArrayList<>(sent);
+    Collections.sort(sorted);
+    int most = 0;
+    int first = 0;
+    for (int last = 0; last < sorted.size(); last++) {
+      while (!sorted.get(first).isAfter(sorted.get(last).minusSeconds(60))) {
+        first++;
+      }
+      most = Math.max(most, last - first + 1);
+    }
+    return most;
   }
 
   private static List<String> jvm(SharedWorld world) {

@@ -198,6 +198,11 @@ public final class SharedWorld implements AutoCloseable {
     graph.setMailLimits(SimulatorProperties.MailLimits.OFF);
   }
 
+  /** Exchange Online's sending limits as documented (DOMAIN.md): 30 messages a minute, 10,000 recipients a day per sender. */
+  public void exchangeLimits() {
+    graph.setMailLimits(new SimulatorProperties.MailLimits(true, 30, 10_000, 4, 10_000, Duration.ofMinutes(10)));
+  }
+
   /** Graph's documented identity limits (DOMAIN.md): 3,500 units per 10 s, 3,000 writes per 150 s. */
   public void graphLimits() {
     graph.setThrottling(new SimulatorProperties.Throttling(3500, Duration.ofSeconds(10), 3000, Duration.ofSeconds(150)));
