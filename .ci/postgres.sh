@@ -43,6 +43,8 @@ BEGIN
   END IF;
 END
 \$\$;
+-- DROP DATABASE ... WITH (FORCE) after a test also ends an autovacuum worker busy in that database.
+GRANT pg_signal_backend TO $ROLE;
 SQL
   log "PostgreSQL $v on localhost:5432, role $ROLE"
 }

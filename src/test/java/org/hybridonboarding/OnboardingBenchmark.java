@@ -65,6 +65,8 @@ class OnboardingBenchmark {
   private static final int MAILS_PER_MINUTE = 30;
   private static final int WRITES_PER_150_S = 3000;
   private static final int SENDERS = 8;
+  /** The benchmark's own requests to the node's REST API while it waits: they sign in against AD too. */
+  private static final java.util.concurrent.atomic.AtomicLong POLLS = new java.util.concurrent.atomic.AtomicLong();
   private static final Path WORK = Path.of("target", "benchmark");
 
   /** The table: one column per run, rows in insertion order. */
@@ -166,8 +168,10 @@ class OnboardingBenchmark {
       try {
         long sizeBefore = databaseBytes(database);
         double signIn = signInCost(world, node);
+        double pollCost = pollCost(world, node);
         MemorySampler memory = new MemorySampler(node);
         world.resetCounters();
+        long pollsBefore = POLLS.get();
         long started = System.nanoTime();
         // Each run its own hires: the directory and the tenant outlive the run.
         String prefix = kind.equals("postgres") ? "P" : "H";
@@ -176,9 +180,16 @@ class OnboardingBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Long> graph = world.graphRequests();
         Map<String, Long> ldap = world.ldapOperations();
+        long polls = POLLS.get() - pollsBefore;
         double jobsPerOnboarding = count(node,
             "/engine-rest/history/job-log/count?successLog=true&processDefinitionKey=hybrid-onboarding") / (double) HIRES;
         long incidents = count(node, "/engine-rest/history/incident/count");
+        // What the onboardings left, before the no-op instances below add theirs.
+        long sizeAfter = databaseBytes(database);
+        logTableSizes(database);
+        // What stays: PostgreSQL reuses the space of dead rows (an activity's end updates its row, the
+        // runtime rows are deleted) once autovacuum ran; VACUUM FULL leaves only the live rows.
+        long sizeKept = compacted(database);
 
         // The engine's ceiling: as many async steps per instance as an onboarding ran jobs, each doing nothing.
         int steps = (int) Math.round(jobsPerOnboarding);
@@ -192,7 +203,6 @@ class OnboardingBenchmark {
         long peakHeap = memory.peakHeap();
         node.close();
 
-        long sizeAfter = databaseBytes(database);
         Map<String, Long> history = historyRows(database);
         long[] durations = durations(database);
         put(column, "onboardings per second", "%.1f".formatted(HIRES / seconds));
@@ -203,11 +213,16 @@ class OnboardingBenchmark {
         put(column, "LDAP operations per onboarding", "%.2f".formatted(ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
         ldap.forEach((kindOfOperation, n) -> put(column, "  LDAP " + kindOfOperation, "%.2f".formatted(n / (double) HIRES)));
         put(column, "  of them the HR system's sign-in (one request per hire)", "%.2f".formatted(signIn));
+        put(column, "  of them the benchmark's own polls of the node", "%.2f (%d × %.1f)".formatted(polls * pollCost / HIRES,
+            polls, pollCost));
         put(column, "LDAP operations per onboarding, its own", "%.2f".formatted(
-            ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES - signIn));
+            ldap.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES - signIn - polls * pollCost / HIRES));
         put(column, "jobs per onboarding", "%.1f".formatted(jobsPerOnboarding));
         put(column, "history rows per onboarding", "%.1f".formatted(history.values().stream().mapToLong(Long::longValue).sum() / (double) HIRES));
         put(column, "database growth per onboarding (KiB)", "%.1f".formatted((sizeAfter - sizeBefore) / 1024.0 / HIRES));
+        if (sizeKept > 0) {
+          put(column, "  of it kept: after VACUUM FULL (KiB)", "%.1f".formatted((sizeKept - sizeBefore) / 1024.0 / HIRES));
+        }
         put(column, "peak heap / peak RSS of the node (MiB)", "%d / %d".formatted(peakHeap >> 20, peakRss >> 20));
         put(column, "incidents", incidents);
         put(column, "engine ceiling: no-op instances per second (" + steps + " async steps)", "%.1f".formatted(HIRES / ceilingSeconds));
@@ -217,6 +232,16 @@ class OnboardingBenchmark {
         node.close();
       }
     }
+  }
+
+  /** LDAP operations of one of the benchmark's own count requests over /engine-rest (its sign-in as admin). */
+  private static double pollCost(SharedWorld world, AppNode node) throws Exception {
+    int requests = 100;
+    world.resetCounters();
+    for (int i = 0; i < requests; i++) {
+      count(node, "/engine-rest/history/process-instance/count?processDefinitionKey=nothing");
+    }
+    return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
   }
 
   /** LDAP operations of one HTTP Basic request of the HR system that asks for nothing (a 404): its sign-in. */
@@ -467,6 +492,7 @@ class OnboardingBenchmark {
   }
 
   private static long count(AppNode node, String path) throws IOException {
+    POLLS.incrementAndGet();
     HttpResponse<String> response = node.get(path, "admin");
     if (response.statusCode() != 200) {
       throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
@@ -512,6 +538,34 @@ class OnboardingBenchmark {
     }
   }
 
+  /** Where PostgreSQL's growth went, table by table with its indexes and TOAST (for the log). */
+  private static void logTableSizes(Database database) throws Exception {
+    if (database.postgres() == null) {
+      return;
+    }
+    StringBuilder sizes = new StringBuilder();
+    try (Connection connection = database.postgres().connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT relname, pg_total_relation_size(relid), n_live_tup, n_dead_tup"
+            + " FROM pg_stat_user_tables ORDER BY 2 DESC LIMIT 15")) {
+      while (rows.next()) {
+        sizes.append("%n  %s %d KiB, %d live, %d dead rows".formatted(rows.getString(1), rows.getLong(2) >> 10, rows.getLong(3),
+            rows.getLong(4)));
+      }
+    }
+    log.info("PostgreSQL tables after the onboardings:{}", sizes);
+  }
+
+  /** PostgreSQL's size after VACUUM FULL; 0 for H2. */
+  private static long compacted(Database database) throws Exception {
+    if (database.postgres() == null) {
+      return 0;
+    }
+    try (Connection connection = database.postgres().connect(); Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM FULL");
+    }
+    return databaseBytes(database);
+  }
+
   private static long databaseBytes(Database database) throws Exception {
     if (database.postgres() != null) {
       try (Connection connection = database.postgres().connect(); Statement statement = connection.createStatement();
@@ -538,14 +592,18 @@ class OnboardingBenchmark {
         }
       }
       for (String table : tables) {
-        boolean byKey = false;
+        String key = null;
         try (ResultSet columns = connection.getMetaData().getColumns(null, null, table, "%")) {
           while (columns.next()) {
-            byKey |= columns.getString("COLUMN_NAME").equalsIgnoreCase("PROC_DEF_KEY_");
+            String column = columns.getString("COLUMN_NAME");
+            // ACT_HI_JOB_LOG names it PROCESS_DEF_KEY_, the others PROC_DEF_KEY_.
+            if (column.equalsIgnoreCase("PROC_DEF_KEY_") || column.equalsIgnoreCase("PROCESS_DEF_KEY_")) {
+              key = column;
+            }
           }
         }
         try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table
-            + (byKey ? " WHERE PROC_DEF_KEY_ = 'hybrid-onboarding'" : ""))) {
+            + (key != null ? " WHERE " + key + " = 'hybrid-onboarding'" : ""))) {
           count.next();
           rows.put(table, count.getLong(1));
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LdapOperationCounter extends InMemoryOperationInterceptor {
 
   private final String bindDn;
-  private final Map<Long, String> boundAs = new ConcurrentHashMap<>();
+  /** By connection: its id and the client's port, as each listener numbers its connections from 0. */
+  private final Map<String, String> boundAs = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
   LdapOperationCounter(String bindDn) {
@@ -27,7 +28,7 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
 
   @Override
   public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) {
-    boundAs.put(request.getConnectionID(), request.getRequest().getBindDN());
+    boundAs.put(connection(request), request.getRequest().getBindDN());
     count(request, "bind");
   }
 
@@ -62,9 +63,13 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
   }
 
   private void count(InMemoryInterceptedRequest request, String kind) {
-    if (bindDn.equalsIgnoreCase(boundAs.get(request.getConnectionID()))) {
+    if (bindDn.equalsIgnoreCase(boundAs.get(connection(request)))) {
       counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     }
+  }
+
+  private static String connection(InMemoryInterceptedRequest request) {
+    return request.getConnectionID() + "@" + request.getConnectedAddress() + ":" + request.getConnectedPort();
   }
 
   Map<String, Long> counts() {
