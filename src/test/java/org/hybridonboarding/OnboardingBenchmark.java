@@ -241,6 +241,7 @@ class OnboardingBenchmark {
     for (int i = 0; i < requests; i++) {
       count(node, "/engine-rest/history/process-instance/count?processDefinitionKey=nothing");
     }
+    log.info("LDAP operations of {} polls: {}", requests, world.ldapOperations());
     return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
   }
 
@@ -254,6 +255,7 @@ class OnboardingBenchmark {
         throw new IllegalStateException("GET of an unknown onboarding answered " + unknown.statusCode());
       }
     }
+    log.info("LDAP operations of {} sign-ins of the HR system: {}", requests, world.ldapOperations());
     return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
   }
 
