@@ -236,26 +236,30 @@ class OnboardingBenchmark {
 
   /** LDAP operations of one of the benchmark's own count requests over /engine-rest (its sign-in as admin). */
   private static double pollCost(SharedWorld world, AppNode node) throws Exception {
-    int requests = 100;
-    world.resetCounters();
-    for (int i = 0; i < requests; i++) {
-      count(node, "/engine-rest/history/process-instance/count?processDefinitionKey=nothing");
-    }
-    log.info("LDAP operations of {} polls: {}", requests, world.ldapOperations());
-    return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
+    return ldapPerRequest(world, "polls", i -> count(node, "/engine-rest/history/process-instance/count?processDefinitionKey=nothing"));
   }
 
   /** LDAP operations of one HTTP Basic request of the HR system that asks for nothing (a 404): its sign-in. */
   private static double signInCost(SharedWorld world, AppNode node) throws Exception {
-    int requests = 100;
-    world.resetCounters();
-    for (int i = 0; i < requests; i++) {
+    return ldapPerRequest(world, "sign-ins of the HR system", i -> {
       HttpResponse<String> unknown = node.get("/api/onboardings/NOBODY" + i, "hr-system");
       if (unknown.statusCode() != 404) {
         throw new IllegalStateException("GET of an unknown onboarding answered " + unknown.statusCode());
       }
+    });
+  }
+
+  private interface Request {
+    void send(int index) throws Exception;
+  }
+
+  private static double ldapPerRequest(SharedWorld world, String what, Request request) throws Exception {
+    int requests = 100;
+    world.resetCounters();
+    for (int i = 0; i < requests; i++) {
+      request.send(i);
     }
-    log.info("LDAP operations of {} sign-ins of the HR system: {}", requests, world.ldapOperations());
+    log.info("LDAP operations of {} {}: {}", requests, what, world.ldapOperations());
     return world.ldapOperations().values().stream().mapToLong(Long::longValue).sum() / (double) requests;
   }
 

@@ -123,7 +123,6 @@ final class GraphUsers {
     }
   }
 
-
   /** A value inside an OData string literal: single quotes are doubled. */
   static String odataString(String value) {
     return value.replace("'", "''");

@@ -64,10 +64,15 @@ final class LdapAccounts {
     List<DirContextOperations> found = ldap.search(query()
             .where("objectClass").is("user").and("employeeID").is(employeeId),
         (Object ctx) -> (DirContextOperations) ctx);
-    if (found.size() > 1) {
-      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, found.size() + " accounts have employeeID " + employeeId);
+    return onlyOne(found, employeeId);
+  }
+
+  /** The one account of these with that employeeID; two are a conflict a person must settle. */
+  static Optional<DirContextOperations> onlyOne(List<DirContextOperations> accounts, String employeeId) {
+    if (accounts.size() > 1) {
+      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, accounts.size() + " accounts have employeeID " + employeeId);
     }
-    return found.stream().findFirst();
+    return accounts.stream().findFirst();
   }
 
   /** The groups that hold the account as a member (memberOf is computed by AD, not by every directory). */

@@ -105,8 +105,10 @@ class LdapDirectoryGateway implements DirectoryGateway {
               "No AD account has employeeID " + hire.managerEmployeeId() + " (the manager)"));
       managerDn = manager.getNameInNamespace();
       // A leaver approves nothing: their hires go to the approvers' group, their passes to the helpdesk.
-      managerAccountName = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("sAMAccountName");
-      managerMail = LdapAccounts.isDisabled(manager) ? null : manager.getStringAttribute("mail");
+      if (!LdapAccounts.isDisabled(manager)) {
+        managerAccountName = manager.getStringAttribute("sAMAccountName");
+        managerMail = manager.getStringAttribute("mail");
+      }
     }
     Optional<DirContextOperations> offboarded = withEmployeeId(found, hire.employeeId()).filter(this::offboardedByUs);
     if (offboarded.isPresent()) {
@@ -164,10 +166,7 @@ class LdapDirectoryGateway implements DirectoryGateway {
         .filter(entry -> Arrays.stream(Optional.ofNullable(entry.getStringAttributes("objectClass")).orElse(new String[0]))
             .anyMatch("user"::equalsIgnoreCase))
         .toList();
-    if (accounts.size() > 1) {
-      throw new DirectoryException(DirectoryException.Code.ACCOUNT_EXISTS, accounts.size() + " accounts have employeeID " + employeeId);
-    }
-    return accounts.stream().findFirst();
+    return LdapAccounts.onlyOne(accounts, employeeId);
   }
 
   private static List<String> namesOf(DirContextOperations entry) {

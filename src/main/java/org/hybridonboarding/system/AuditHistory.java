@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * What history keeps, at Camunda's level "full": everything an auditor or an operator reads —
  * each process instance, each task, timer, message, sub-process, call and end event with its start
  * and end, each task with who was assigned and its candidate groups, each variable's last value,
- * every incident, every failed, succeeded or deleted job, and the user operation log (who completed
+ * every incident, every failed or succeeded job, and the user operation log (who completed
  * which task, who retried a job in Cockpit, who modified or cancelled an instance) — but not what
  * nobody reads and every onboarding paid for: a row per exclusive gateway and per none start event
  * passed, a row per job created or deleted (its success or failure is logged), a copy of every
