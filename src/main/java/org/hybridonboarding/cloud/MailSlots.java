@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the slot is due, the mail takes it, but only while that sender sent fewer than
  * messagesPerMinute - 1 mails in the last minute — timers that fire late come due together, and
  * would otherwise go out in a burst. A notice goes out at once from a sender with room.
+ *
+ * Each welcome mail is due by the start of its hire's first day. Mails go in the order they were
+ * booked while that keeps every one on time; a mail that would go after it is due takes the slot of
+ * a mail due later instead (one that stays on time when booked again, the soonest such). The
+ * overtaken mail finds its slot gone when its timer fires and books again. So a bulk starting in
+ * three weeks fills the senders' free minutes, and a hire starting tomorrow does not wait behind it.
  *
  * Every booking and every send is a row of one sender, appended in time order under a lock on that
  * sender's row (SELECT … FOR UPDATE) with the running total of its recipients, so the recipients of
@@ -59,6 +67,7 @@ public class MailSlots {
   private final Counter sentWelcome;
   private final Counter sentNotice;
   private final Counter deferred;
+  private final Counter overtaken;
 
   MailSlots(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MailProperties limits,
       HandoverProperties handover, MeterRegistry meters) {
@@ -80,6 +89,8 @@ public class MailSlots {
     this.deferred = Counter.builder("onboarding.mail.deferred")
         .description("Welcome mails whose slot came due while their sender had sent its minute's share: booked again")
         .register(meters);
+    this.overtaken = Counter.builder("onboarding.mail.overtaken")
+        .description("Welcome mails whose slot went to a mail due sooner: booked again when the slot comes").register(meters);
     Gauge.builder("onboarding.mail.queued", this::queued)
         .description("Welcome mails booked and not yet sent").register(meters);
   }
@@ -102,8 +113,10 @@ public class MailSlots {
       jdbc.execute("CREATE INDEX IF NOT EXISTS HO_MAIL_SLOT_AT ON " + SLOTS + " (SENDER_, AT_)");
       jdbc.execute("CREATE INDEX IF NOT EXISTS HO_MAIL_SLOT_CUMULATIVE ON " + SLOTS + " (SENDER_, CUMULATIVE_)");
       jdbc.execute("CREATE INDEX IF NOT EXISTS HO_MAIL_SLOT_SENT ON " + SLOTS + " (SENDER_, SENT_AT_)");
+      // Added with overtaking; slots booked before have none and are never overtaken.
+      jdbc.execute("ALTER TABLE " + SLOTS + " ADD COLUMN IF NOT EXISTS DUE_ TIMESTAMP");
     } catch (DataAccessException e) {
-      jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS, Integer.class);
+      jdbc.queryForObject("SELECT COUNT(DUE_) FROM " + SLOTS, Integer.class);
     }
   }
 
@@ -119,8 +132,11 @@ public class MailSlots {
     }
   }
 
-  /** Books the soonest slot of any sender in the pool for a mail to this many recipients. */
-  public MailSlot book(int recipients) {
+  /**
+   * Books the soonest slot of any sender in the pool for a mail to this many recipients, or, when
+   * that is after dueBy, the slot of a mail due later.
+   */
+  public MailSlot book(int recipients, Instant dueBy) {
     return transaction.execute(status -> {
       Instant now = clock.instant();
       Sender soonest = null;
@@ -132,8 +148,14 @@ public class MailSlots {
           soonestAt = at;
         }
       }
+      if (soonestAt.isAfter(dueBy) && soonestAt.isAfter(now)) {
+        Optional<MailSlot> overtaking = overtake(recipients, dueBy, now, soonestAt);
+        if (overtaking.isPresent()) {
+          return overtaking.get();
+        }
+      }
       MailSlot slot = new MailSlot(UUID.randomUUID().toString(), soonest.address(), soonestAt);
-      append(soonest, slot.id(), soonestAt, recipients, null, soonestAt.plus(spacing));
+      append(soonest, slot.id(), soonestAt, recipients, null, soonestAt.plus(spacing), dueBy);
       jdbc.update("DELETE FROM " + SLOTS + " WHERE SENDER_ = ? AND AT_ < ?", soonest.address(), Timestamp.from(now.minus(KEPT)));
       log.debug("Booked a mail from {} at {}", slot.sender(), slot.at());
       return slot;
@@ -141,30 +163,60 @@ public class MailSlots {
   }
 
   /**
+   * The slot, before appendAt, of an unsent mail due after dueBy: preferably of one still on time
+   * when booked again (due after appendAt), the soonest. Its row changes hands, so its recipients
+   * stay counted where they were; the senders are locked, so no take runs meanwhile.
+   */
+  private Optional<MailSlot> overtake(int recipients, Instant dueBy, Instant now, Instant appendAt) {
+    String in = String.join(",", Collections.nCopies(pool.size(), "?"));
+    List<Object> arguments = new ArrayList<>(pool);
+    arguments.addAll(List.of(Timestamp.from(now), Timestamp.from(appendAt), Timestamp.from(dueBy), recipients,
+        Timestamp.from(appendAt)));
+    List<MailSlot> later = jdbc.query("SELECT ID_, SENDER_, AT_ FROM " + SLOTS + " WHERE SENDER_ IN (" + in + ")"
+            + " AND SENT_AT_ IS NULL AND AT_ > ? AND AT_ < ? AND DUE_ > ? AND RECIPIENTS_ >= ?"
+            + " ORDER BY CASE WHEN DUE_ > ? THEN 0 ELSE 1 END, AT_ FETCH FIRST 1 ROWS ONLY",
+        (row, i) -> new MailSlot(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant()),
+        arguments.toArray());
+    if (later.isEmpty()) {
+      return Optional.empty();
+    }
+    MailSlot theirs = later.get(0);
+    MailSlot ours = new MailSlot(UUID.randomUUID().toString(), theirs.sender(), theirs.at());
+    jdbc.update("UPDATE " + SLOTS + " SET ID_ = ?, DUE_ = ? WHERE ID_ = ?", ours.id(), Timestamp.from(dueBy), theirs.id());
+    overtaken.increment();
+    log.debug("A mail due by {} took the slot of {} at {} from a mail due later", dueBy, ours.sender(), ours.at());
+    return Optional.of(ours);
+  }
+
+  /**
    * Takes a booked slot that has come due: true while its sender has room in the last minute (the
    * send is recorded then), false when the mail must book again (its slot is released).
    */
   public boolean take(String slotId) {
-    Boolean taken = transaction.execute(status -> {
+    Take taken = transaction.execute(status -> {
       List<String> senders = jdbc.queryForList("SELECT SENDER_ FROM " + SLOTS + " WHERE ID_ = ?", String.class, slotId);
       if (senders.isEmpty() || !pool.contains(senders.get(0))) {
-        return false;
+        // overtaken, or a sender no longer in the pool
+        return Take.GONE;
       }
       String sender = senders.get(0);
       jdbc.queryForList("SELECT SENDER_ FROM " + SENDERS + " WHERE SENDER_ = ? FOR UPDATE", String.class, sender);
       Instant now = clock.instant();
       if (sentInLastMinute(sender, now) >= limits.sendsPerMinute()) {
         jdbc.update("DELETE FROM " + SLOTS + " WHERE ID_ = ?", slotId);
-        return false;
+        return Take.DEFERRED;
       }
-      jdbc.update("UPDATE " + SLOTS + " SET SENT_AT_ = ? WHERE ID_ = ?", Timestamp.from(now), slotId);
-      return true;
+      // Overtaken between the read and the lock: the row is someone else's now.
+      return jdbc.update("UPDATE " + SLOTS + " SET SENT_AT_ = ? WHERE ID_ = ?", Timestamp.from(now), slotId) == 1
+          ? Take.TAKEN : Take.GONE;
     });
-    if (Boolean.TRUE.equals(taken)) {
+    if (taken == Take.TAKEN) {
       sentWelcome.increment();
       return true;
     }
-    deferred.increment();
+    if (taken == Take.DEFERRED) {
+      deferred.increment();
+    }
     return false;
   }
 
@@ -180,7 +232,7 @@ public class MailSlots {
       for (Sender candidate : lockSenders()) {
         if (sentInLastMinute(candidate.address(), now) < limits.sendsPerMinute()
             && recipientsOfDay(candidate, now) + recipients <= limits.recipientsPerDay()) {
-          append(candidate, UUID.randomUUID().toString(), later(now, candidate.lastAt()), recipients, now, candidate.nextAt());
+          append(candidate, UUID.randomUUID().toString(), later(now, candidate.lastAt()), recipients, now, candidate.nextAt(), null);
           return candidate.address();
         }
       }
@@ -201,6 +253,8 @@ public class MailSlots {
     return count == null ? 0 : count;
   }
 
+  private enum Take { TAKEN, DEFERRED, GONE }
+
   private record Sender(String address, Instant nextAt, Instant lastAt, long cumulative) {
   }
 
@@ -216,10 +270,11 @@ public class MailSlots {
   }
 
   /** One row more for the sender, and its row moved on in the same update: the next free slot, the last row, the total. */
-  private void append(Sender sender, String id, Instant at, int recipients, Instant sentAt, Instant nextAt) {
+  private void append(Sender sender, String id, Instant at, int recipients, Instant sentAt, Instant nextAt, Instant dueBy) {
     long cumulative = sender.cumulative() + recipients;
-    jdbc.update("INSERT INTO " + SLOTS + " (ID_, SENDER_, AT_, RECIPIENTS_, CUMULATIVE_, SENT_AT_) VALUES (?, ?, ?, ?, ?, ?)",
-        id, sender.address(), Timestamp.from(at), recipients, cumulative, sentAt == null ? null : Timestamp.from(sentAt));
+    jdbc.update("INSERT INTO " + SLOTS + " (ID_, SENDER_, AT_, RECIPIENTS_, CUMULATIVE_, SENT_AT_, DUE_) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        id, sender.address(), Timestamp.from(at), recipients, cumulative, sentAt == null ? null : Timestamp.from(sentAt),
+        dueBy == null ? null : Timestamp.from(dueBy));
     jdbc.update("UPDATE " + SENDERS + " SET NEXT_AT_ = ?, LAST_AT_ = ?, CUMULATIVE_ = ? WHERE SENDER_ = ?",
         Timestamp.from(nextAt), Timestamp.from(later(at, sender.lastAt())), cumulative, sender.address());
   }

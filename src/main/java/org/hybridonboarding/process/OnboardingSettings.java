@@ -135,6 +135,11 @@ public class OnboardingSettings {
     return startOfDay.isAfter(now) ? startOfDay : now;
   }
 
+  /** A welcome mail is due when the pass it carries becomes valid: the start of the first day, where the person works. */
+  public Instant welcomeMailDueBy(LocalDate startDate, ZoneId zone) {
+    return startDate.atStartOfDay(zone).toInstant();
+  }
+
   public String getDefaultSku() {
     return properties.licensing().defaultSku();
   }

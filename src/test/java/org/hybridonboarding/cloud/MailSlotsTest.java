@@ -29,6 +29,8 @@ class MailSlotsTest {
   static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
   static final String A = "onboarding@contoso.com";
   static final String B = "onboarding2@contoso.com";
+  /** When a mail of an intake that starts in three weeks is due. */
+  static final Instant LATER = T0.plus(Duration.ofDays(21));
 
   final MutableClock clock = new MutableClock(T0);
   final JdbcDataSource database = new JdbcDataSource();
@@ -54,7 +56,7 @@ class MailSlotsTest {
   void eachSendersSlotsAreSpacedEvenlyAndTheSenderFreeSoonestTakesTheNext() {
     MailSlots slots = node(new MailProperties(30, 10_000, 6, 9_800), A, B);
 
-    List<MailSlots.MailSlot> booked = List.of(slots.book(1), slots.book(1), slots.book(1), slots.book(1), slots.book(1));
+    List<MailSlots.MailSlot> booked = List.of(slots.book(1, LATER), slots.book(1, LATER), slots.book(1, LATER), slots.book(1, LATER), slots.book(1, LATER));
 
     assertThat(booked).extracting(MailSlots.MailSlot::sender).containsExactly(A, B, A, B, A);
     assertThat(booked).extracting(MailSlots.MailSlot::at)
@@ -67,7 +69,7 @@ class MailSlotsTest {
     MailSlots first = node(limits, A);
     MailSlots second = node(limits, A);
 
-    List<MailSlots.MailSlot> booked = concurrently(8, 100, i -> (i % 2 == 0 ? first : second).book(1));
+    List<MailSlots.MailSlot> booked = concurrently(8, 100, i -> (i % 2 == 0 ? first : second).book(1, LATER));
 
     List<Instant> times = booked.stream().map(MailSlots.MailSlot::at).sorted().toList();
     Duration spacing = Duration.ofMinutes(1).dividedBy(28);
@@ -83,7 +85,7 @@ class MailSlotsTest {
     List<Boolean> taken = concurrently(8, 100, i -> (i % 2 == 0 ? first : second).take(booked.get(i).id()));
     assertThat(taken.stream().filter(Boolean::booleanValue).count()).isEqualTo(29);
     assertThat(sentPerSender()).containsEntry(A, 29L);
-    assertThat(second.book(1).at()).as("a booking after the burst").isAfterOrEqualTo(clock.instant());
+    assertThat(second.book(1, LATER).at()).as("a booking after the burst").isAfterOrEqualTo(clock.instant());
   }
 
   @Test
@@ -92,7 +94,7 @@ class MailSlotsTest {
 
     List<MailSlots.MailSlot> booked = new ArrayList<>();
     for (int i = 0; i < 21; i++) {
-      booked.add(slots.book(1));
+      booked.add(slots.book(1, LATER));
     }
 
     Map<String, Long> perSender = booked.subList(0, 20).stream()
@@ -102,6 +104,67 @@ class MailSlotsTest {
     MailSlots.MailSlot twentyFirst = booked.get(20);
     assertThat(twentyFirst.at()).as("the 21st: both days full")
         .isAfter(T0.plus(Duration.ofHours(24))).isBefore(T0.plus(Duration.ofHours(24)).plusSeconds(1));
+  }
+
+  @Test
+  void aMailDueBeforeItsTurnTakesTheSlotOfAMailDueLaterWhichBooksAgainWhenTheSlotComes() {
+    MailSlots slots = node(new MailProperties(30, 10_000, 6, 9_800), A);
+    List<MailSlots.MailSlot> bulk = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      bulk.add(slots.book(1, LATER));
+    }
+    clock.set(T0.plusSeconds(5));
+
+    MailSlots.MailSlot onTime = slots.book(1, T0.plus(Duration.ofHours(1)));
+    assertThat(onTime.at()).as("on time behind the bulk: in turn").isEqualTo(T0.plusSeconds(600));
+
+    MailSlots.MailSlot tomorrow = slots.book(1, T0.plus(Duration.ofMinutes(2)));
+    assertThat(tomorrow.at()).as("the bulk's first slot not yet due").isEqualTo(bulk.get(1).at());
+
+    clock.set(bulk.get(1).at());
+    assertThat(slots.take(bulk.get(1).id())).as("the overtaken mail's slot").isFalse();
+    assertThat(slots.take(tomorrow.id())).isTrue();
+    assertThat(slots.book(1, LATER).at()).as("the overtaken mail, booked again").isEqualTo(T0.plusSeconds(610));
+    assertThat(sentPerSender()).containsEntry(A, 1L);
+  }
+
+  @Test
+  void aLateMailOvertakesOneThatStaysOnTimeWhenBookedAgainAndMailsDueTogetherKeepTheirOrder() {
+    MailSlots slots = node(new MailProperties(30, 10_000, 6, 9_800), A);
+    Instant soon = T0.plus(Duration.ofMinutes(1));
+    List<MailSlots.MailSlot> booked = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      booked.add(slots.book(1, soon));
+    }
+    for (int i = 0; i < 20; i++) {
+      booked.add(slots.book(1, LATER));
+    }
+    assertThat(booked.get(3).at()).as("late too, but due together with the three before").isEqualTo(T0.plusSeconds(30));
+    clock.set(T0.plusSeconds(1));
+
+    MailSlots.MailSlot late = slots.book(1, T0);
+
+    assertThat(late.at()).as("not the slots of mails due in a minute, which would be late again").isEqualTo(booked.get(4).at());
+  }
+
+  @Test
+  void twoNodesOvertakingTogetherNeverGiveOneSlotToTwoMails() throws Exception {
+    MailProperties limits = new MailProperties(30, 10_000, 28, 9_800);
+    MailSlots first = node(limits, A, B);
+    MailSlots second = node(limits, A, B);
+    for (int i = 0; i < 100; i++) {
+      first.book(1, LATER);
+    }
+
+    List<MailSlots.MailSlot> urgent = concurrently(8, 60, i -> (i % 2 == 0 ? first : second).book(1, T0));
+
+    assertThat(urgent).extracting(slot -> slot.sender() + "@" + slot.at()).doesNotHaveDuplicates();
+    assertThat(urgent).allSatisfy(slot -> assertThat(slot.at()).isBefore(T0.plus(Duration.ofMinutes(2))));
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM HO_MAIL_SLOT", Integer.class)).as("no slot added").isEqualTo(100);
+    assertThat(urgent).allSatisfy(slot -> assertThat(jdbc.queryForObject(
+        "SELECT COUNT(*) FROM HO_MAIL_SLOT WHERE ID_ = ? AND SENDER_ = ? AND AT_ = ?", Integer.class,
+        slot.id(), slot.sender(), java.sql.Timestamp.from(slot.at()))).isOne());
   }
 
   @Test
@@ -119,7 +182,7 @@ class MailSlotsTest {
 
   @Test
   void aSlotOfASenderNoLongerInThePoolIsBookedAgain() {
-    MailSlots.MailSlot slot = node(new MailProperties(30, 10_000, 28, 9_800), A).book(1);
+    MailSlots.MailSlot slot = node(new MailProperties(30, 10_000, 28, 9_800), A).book(1, LATER);
 
     MailSlots other = node(new MailProperties(30, 10_000, 28, 9_800), B);
 

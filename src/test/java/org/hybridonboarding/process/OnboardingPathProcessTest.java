@@ -89,6 +89,21 @@ class OnboardingPathProcessTest extends OnboardingProcessFixture {
     verify(directory).createAccount(any(), any(), org.mockito.ArgumentMatchers.eq(List.of()), anyString(), org.mockito.ArgumentMatchers.eq(false));
   }
 
+  /** The welcome mail's slot is booked due by the start of the first day where the person works: 2026-12-01 in Sydney. */
+  @Test
+  void theWelcomeMailIsDueByTheStartOfTheFirstDayWhereThePersonWorks() {
+    when(cloud.findSyncedUser(IMMUTABLE_ID)).thenReturn(Optional.of(new CloudUser("cloud-1", "jose.mueller@contoso.com", "DE")));
+    when(cloud.hasMailbox("cloud-1")).thenReturn(true);
+    Map<String, Object> variables = request();
+    variables.put(OnboardingProcess.TIME_ZONE.name(), "Australia/Sydney");
+    ProcessInstance pi = awaitingApproval(variables);
+    complete(task(pi), withVariables(APPROVED.name(), true));
+    untilReplicationWait(pi);
+    run(TASK_ASSIGN_LICENSE);
+
+    verify(mailSlots).book(1, java.time.Instant.parse("2026-11-30T13:00:00Z"));
+  }
+
   /** The pass goes to the manager's mail as AD had it at planning; an onboarding planned before that was read asks Graph. */
   @Test
   void anOnboardingPlannedBeforeTheUpgradeHasItsManagerLookedUp() {

@@ -82,7 +82,7 @@ abstract class OnboardingProcessFixture {
     when(cloud.addressesInUse(anyString(), any())).thenReturn(Set.of());
     when(cloud.handOverCredentials(any())).thenReturn("megan.bowen@contoso.com");
     // A free sender: the slot is due at once and taken when its timer fires.
-    when(mailSlots.book(org.mockito.ArgumentMatchers.anyInt()))
+    when(mailSlots.book(org.mockito.ArgumentMatchers.anyInt(), any()))
         .thenReturn(new org.hybridonboarding.cloud.MailSlots.MailSlot("slot-1", "onboarding@contoso.com", NOW));
     when(mailSlots.take("slot-1")).thenReturn(true);
     when(directory.createAccount(any(), any(), any(), any(), org.mockito.ArgumentMatchers.anyBoolean())).thenReturn(
@@ -117,7 +117,7 @@ abstract class OnboardingProcessFixture {
     Mocks.register("preflightCloudDelegate", new PreflightCloudDelegate(cloud, settings));
     Mocks.register("createAdAccountDelegate", new CreateAdAccountDelegate(directory, settings));
     Mocks.register("checkGroupLicenseDelegate", new CheckGroupLicenseDelegate(cloud));
-    Mocks.register("bookMailSlotDelegate", new BookMailSlotDelegate(mailSlots));
+    Mocks.register("bookMailSlotDelegate", new BookMailSlotDelegate(mailSlots, settings));
     Mocks.register("handOverCredentialsDelegate", new HandOverCredentialsDelegate(cloud, settings, clock));
     Mocks.register("checkReplicationDelegate", new CheckReplicationDelegate(cloud));
     Mocks.register("restoreUserMailboxDelegate", new RestoreUserMailboxDelegate(leavers, exchange));
