@@ -167,6 +167,27 @@ class MailSlotsTest {
         slot.id(), slot.sender(), java.sql.Timestamp.from(slot.at()))).isOne());
   }
 
+  /** The tables as the version before overtaking made them, with a slot booked then. */
+  @Test
+  void theUpgradeAddsTheDueTimeAndSlotsBookedBeforeKeepTheirTurn() {
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    jdbc.execute("CREATE TABLE HO_MAIL_SENDER (SENDER_ VARCHAR(320) NOT NULL PRIMARY KEY, NEXT_AT_ TIMESTAMP NOT NULL, "
+        + "LAST_AT_ TIMESTAMP NOT NULL, CUMULATIVE_ BIGINT NOT NULL)");
+    jdbc.execute("CREATE TABLE HO_MAIL_SLOT (ID_ VARCHAR(64) NOT NULL PRIMARY KEY, SENDER_ VARCHAR(320) NOT NULL, "
+        + "AT_ TIMESTAMP NOT NULL, RECIPIENTS_ INT NOT NULL, CUMULATIVE_ BIGINT NOT NULL, SENT_AT_ TIMESTAMP)");
+    jdbc.update("INSERT INTO HO_MAIL_SENDER VALUES (?, ?, ?, 1)", A, java.sql.Timestamp.from(T0.plusSeconds(10)),
+        java.sql.Timestamp.from(T0));
+    jdbc.update("INSERT INTO HO_MAIL_SLOT VALUES ('old', ?, ?, 1, 1, NULL)", A, java.sql.Timestamp.from(T0));
+    clock.set(T0.minusSeconds(1));
+
+    MailSlots slots = node(new MailProperties(30, 10_000, 6, 9_800), A);
+    MailSlots.MailSlot late = slots.book(1, T0.minus(Duration.ofDays(1)));
+
+    assertThat(late.at()).as("after the slot booked before the upgrade").isEqualTo(T0.plusSeconds(10));
+    clock.set(T0);
+    assertThat(slots.take("old")).isTrue();
+  }
+
   @Test
   void aNoticeGoesAtOnceFromTheFirstSenderWithRoomAndNoneWhenAllAreAtTheirLimit() {
     MailSlots slots = node(new MailProperties(3, 10_000, 1, 9_800), A, B);
