@@ -21,6 +21,8 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
   /** By connection: its id and the client's port, as each listener numbers its connections from 0. */
   private final Map<String, String> boundAs = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+  /** Searches by what they ask for (the filter without its values, the scope), to tell the steps' searches apart. */
+  private final Map<String, AtomicLong> searches = new ConcurrentHashMap<>();
 
   LdapOperationCounter(String bindDn) {
     this.bindDn = bindDn;
@@ -34,7 +36,11 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
 
   @Override
   public void processSearchRequest(InMemoryInterceptedSearchRequest request) {
-    count(request, "search");
+    if (count(request, "search")) {
+      String shape = request.getRequest().getFilter().toString().replaceAll("=[^()]*\\)", "=…)")
+          + " " + request.getRequest().getScope().getName();
+      searches.computeIfAbsent(shape, k -> new AtomicLong()).incrementAndGet();
+    }
   }
 
   @Override
@@ -62,10 +68,12 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
     count(request, "compare");
   }
 
-  private void count(InMemoryInterceptedRequest request, String kind) {
+  private boolean count(InMemoryInterceptedRequest request, String kind) {
     if (bindDn.equalsIgnoreCase(boundAs.get(connection(request)))) {
       counts.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+      return true;
     }
+    return false;
   }
 
   private static String connection(InMemoryInterceptedRequest request) {
@@ -78,7 +86,14 @@ final class LdapOperationCounter extends InMemoryOperationInterceptor {
     return snapshot;
   }
 
+  Map<String, Long> searches() {
+    Map<String, Long> snapshot = new TreeMap<>();
+    searches.forEach((shape, count) -> snapshot.put(shape, count.get()));
+    return snapshot;
+  }
+
   void reset() {
     counts.clear();
+    searches.clear();
   }
 }

@@ -182,6 +182,11 @@ public final class SharedWorld implements AutoCloseable {
     return ldapOperations.counts();
   }
 
+  /** The searches among them, by filter shape and scope. */
+  public Map<String, Long> ldapSearches() {
+    return ldapOperations.searches();
+  }
+
   public void resetCounters() {
     graph.resetRequestCounts();
     ldapOperations.reset();
