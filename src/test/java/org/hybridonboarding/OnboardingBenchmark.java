@@ -93,7 +93,7 @@ class OnboardingBenchmark {
   private void runAll() throws Exception {
     try (SharedWorld world = new SharedWorld(WORK.resolve("world"), Duration.ofMillis(200), Duration.ZERO)) {
       world.withoutMailLimits();
-      world.addSeats("SPE_E3", 2 * HIRES * DATABASES.size() + BULK + 1000);
+      world.addSeats("SPE_E3", 2 * HIRES * DATABASES.size() + BULK + (MAIL_BULK + 1) * MAIL_SENDERS.size() + 1000);
       for (String database : DATABASES) {
         try {
           throughput(world, database.strip());
