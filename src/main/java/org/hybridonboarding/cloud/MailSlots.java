@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -68,6 +69,7 @@ public class MailSlots {
   private final Counter sentNotice;
   private final Counter deferred;
   private final Counter overtaken;
+  private final AtomicReference<Instant> lastLateWarning = new AtomicReference<>();
 
   MailSlots(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, MailProperties limits,
       HandoverProperties handover, MeterRegistry meters) {
@@ -93,6 +95,9 @@ public class MailSlots {
         .description("Welcome mails whose slot went to a mail due sooner: booked again when the slot comes").register(meters);
     Gauge.builder("onboarding.mail.queued", this::queued)
         .description("Welcome mails booked and not yet sent").register(meters);
+    Gauge.builder("onboarding.mail.late", this::late)
+        .description("Welcome mails waiting for a slot after their hire's first day began: the pool has no room before; add a sender")
+        .register(meters);
   }
 
   /** Two nodes starting together may both try: whoever loses finds the tables there. */
@@ -157,6 +162,9 @@ public class MailSlots {
       MailSlot slot = new MailSlot(UUID.randomUUID().toString(), soonest.address(), soonestAt);
       append(soonest, slot.id(), soonestAt, recipients, null, soonestAt.plus(spacing), dueBy);
       jdbc.update("DELETE FROM " + SLOTS + " WHERE SENDER_ = ? AND AT_ < ?", soonest.address(), Timestamp.from(now.minus(KEPT)));
+      if (soonestAt.isAfter(dueBy) && soonestAt.isAfter(now)) {
+        warnLate(now, slot, dueBy);
+      }
       log.debug("Booked a mail from {} at {}", slot.sender(), slot.at());
       return slot;
     });
@@ -251,6 +259,27 @@ public class MailSlots {
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS + " WHERE SENT_AT_ IS NULL AND AT_ > ?",
         Long.class, Timestamp.from(clock.instant().minus(Duration.ofMinutes(10))));
     return count == null ? 0 : count;
+  }
+
+  /**
+   * Welcome mails waiting for a slot after they are due: what overtaking could not put on time,
+   * because the pool's minutes or days before are full of mails due as soon. (A hire onboarded on
+   * the first day itself is due already; its mail counts only while it waits behind others.)
+   */
+  long late() {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS + " WHERE SENT_AT_ IS NULL AND AT_ > DUE_ AND AT_ > ?",
+        Long.class, Timestamp.from(clock.instant()));
+    return count == null ? 0 : count;
+  }
+
+  /** Once per ten minutes at most: a late intake books thousands of mails. */
+  private void warnLate(Instant now, MailSlot slot, Instant dueBy) {
+    Instant warned = lastLateWarning.get();
+    if ((warned == null || !now.isBefore(warned.plus(Duration.ofMinutes(10)))) && lastLateWarning.compareAndSet(warned, now)) {
+      log.warn("A welcome mail due by {} is booked for {} from {}: the sender pool ({}) has no room before. "
+              + "Mails booked late are counted in onboarding_mail_late; add a sender to onboarding.credentials.senders",
+          dueBy, slot.at(), slot.sender(), String.join(", ", pool));
+    }
   }
 
   private enum Take { TAKEN, DEFERRED, GONE }

@@ -85,7 +85,8 @@ class BulkUnderMailLimitsIT extends DemoIntegrationTest {
 
     String metrics = get("/actuator/prometheus", "admin").body();
     assertThat(metrics).contains("onboarding_mail_sent_total{kind=\"welcome\"")
-        .contains("onboarding_mail_queued ").contains("onboarding_mail_throttled_total ");
+        .contains("onboarding_mail_queued ").contains("onboarding_mail_throttled_total ")
+        .as("a bulk starting in three days: no mail late").contains("onboarding_mail_late 0.0");
   }
 
   private String businessKey(String processInstanceId) {

@@ -47,9 +47,12 @@ class MailSlotsTest {
   }
 
   MailSlots node(MailProperties limits, String... senders) {
+    return node(limits, new SimpleMeterRegistry(), senders);
+  }
+
+  MailSlots node(MailProperties limits, SimpleMeterRegistry meters, String... senders) {
     return new MailSlots(new JdbcTemplate(database), new DataSourceTransactionManager(database), clock, limits,
-        new HandoverProperties(null, List.of(senders), "helpdesk@contoso.com", Duration.ofDays(1), true),
-        new SimpleMeterRegistry());
+        new HandoverProperties(null, List.of(senders), "helpdesk@contoso.com", Duration.ofDays(1), true), meters);
   }
 
   @Test
@@ -186,6 +189,38 @@ class MailSlotsTest {
     assertThat(late.at()).as("after the slot booked before the upgrade").isEqualTo(T0.plusSeconds(10));
     clock.set(T0);
     assertThat(slots.take("old")).isTrue();
+  }
+
+  @Test
+  void mailsThePoolCannotSendBeforeTheyAreDueAreCountedLateAndASecondSenderPutsThemOnTime() {
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    MailSlots one = node(new MailProperties(30, 12, 6, 10), meters, A);
+
+    MailSlots.MailSlot firstDay = one.book(1, T0.minus(Duration.ofHours(1)));
+    assertThat(firstDay.at()).as("a hire on the first day, the pool idle: at once").isEqualTo(T0);
+    assertThat(meters.get("onboarding.mail.late").gauge().value()).as("due already, but behind nobody").isZero();
+
+    Instant inAMinute = T0.plus(Duration.ofMinutes(1));
+    List<MailSlots.MailSlot> intake = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      intake.add(one.book(1, inAMinute));
+    }
+    // 6 a minute and 10 a day: slots at 10 … 60 s are on time, 70 … 90 s late, the last one a day late
+    assertThat(intake).filteredOn(slot -> slot.at().isAfter(inAMinute)).hasSize(4);
+    assertThat(intake.get(9).at()).isAfter(T0.plus(Duration.ofHours(24)));
+    assertThat(meters.get("onboarding.mail.late").gauge().value()).isEqualTo(4.0);
+
+    clock.set(T0.plusSeconds(75));
+    assertThat(one.late()).as("the slot at 70 s has come").isEqualTo(3);
+
+    MailSlots pool = node(new MailProperties(30, 12, 6, 10), A, B);
+    List<MailSlots.MailSlot> more = List.of(pool.book(1, inAMinute.plus(Duration.ofMinutes(1))),
+        pool.book(1, inAMinute.plus(Duration.ofMinutes(1))), pool.book(1, inAMinute.plus(Duration.ofMinutes(1))));
+    assertThat(more).as("a sender added to the pool").allSatisfy(slot -> {
+      assertThat(slot.sender()).isEqualTo(B);
+      assertThat(slot.at()).isBefore(inAMinute.plus(Duration.ofMinutes(1)));
+    });
+    assertThat(pool.late()).isEqualTo(3);
   }
 
   @Test
