@@ -8,6 +8,8 @@ import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU;
 import static org.hybridonboarding.process.OnboardingProcess.LICENSE_SKU_ID;
 import static org.hybridonboarding.process.OnboardingProcess.MAIL;
 import static org.hybridonboarding.process.OnboardingProcess.MAILBOX_READY;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL_SLOT_AT;
+import static org.hybridonboarding.process.OnboardingProcess.MAIL_SLOT_DUE;
 import static org.hybridonboarding.process.OnboardingProcess.REHIRE;
 import static org.hybridonboarding.process.OnboardingProcess.REJECTION_REASON;
 import static org.hybridonboarding.process.OnboardingProcess.SAM_ACCOUNT_NAME;
@@ -16,6 +18,7 @@ import static org.hybridonboarding.process.OnboardingProcess.USER_PRINCIPAL_NAME
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,9 +185,22 @@ class OnboardingService {
         new OnboardingStatus.Account(get(variables, SAM_ACCOUNT_NAME), get(variables, USER_PRINCIPAL_NAME),
             get(variables, MAIL), get(variables, ACCOUNT_DN), get(variables, IMMUTABLE_ID)),
         new OnboardingStatus.Cloud(get(variables, CLOUD_USER_ID), get(variables, LICENSE_SKU),
-            get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY), get(variables, CREDENTIALS_SENT_TO)),
+            get(variables, LICENSE_SKU_ID), get(variables, MAILBOX_READY), running ? welcomeMailAt(id) : null,
+            get(variables, CREDENTIALS_SENT_TO)),
         view.openTasks(instances),
         view.incidents(instances));
+  }
+
+  /**
+   * When the welcome mail goes, while it waits for its slot: the runtime's, since history keeps
+   * neither value (a bulk books thousands, and they mean nothing once the mail went).
+   */
+  private Instant welcomeMailAt(String processInstanceId) {
+    Map<String, Object> slot = new HashMap<>();
+    runtime.createVariableInstanceQuery().processInstanceIdIn(processInstanceId)
+        .variableNameIn(MAIL_SLOT_AT.name(), MAIL_SLOT_DUE.name()).disableBinaryFetching().list()
+        .forEach(variable -> slot.put(variable.getName(), variable.getValue()));
+    return Boolean.FALSE.equals(get(slot, MAIL_SLOT_DUE)) ? instant(get(slot, MAIL_SLOT_AT)) : null;
   }
 
   /** Which of the process's end events it reached (the sub-processes' own end events do not count). */

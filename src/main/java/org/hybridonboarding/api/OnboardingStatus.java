@@ -23,7 +23,9 @@ record OnboardingStatus(
       String immutableId) {
   }
 
-  record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady, String credentialsSentTo) {
+  /** @param credentialsMailAt while the welcome mail waits for a slot of a sender mailbox: when it goes */
+  record Cloud(String userId, String licenseSku, String licenseSkuId, Boolean mailboxReady, Instant credentialsMailAt,
+      String credentialsSentTo) {
   }
 
   /** @param assignee whose task it is (a hire's manager for an approval), or null: the candidate groups' */

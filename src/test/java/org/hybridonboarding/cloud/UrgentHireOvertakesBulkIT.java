@@ -3,11 +3,18 @@ package org.hybridonboarding.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.hybridonboarding.DemoIntegrationTest;
@@ -62,10 +69,17 @@ class UrgentHireOvertakesBulkIT extends DemoIntegrationTest {
     long bulkDone = bulk.stream().filter(id -> finished(id) != null).count();
     assertThat(bulkDone).as("bulk onboardings finished when today's hire had its mail").isLessThan(BULK);
 
+    // While a mail waits for its slot, the hire's status says when it goes: the time of a booked slot.
+    List<Instant> mailAt = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        .until(() -> bulk.stream().map(this::credentialsMailAt).filter(Objects::nonNull).toList(), list -> !list.isEmpty());
+    assertThat(jdbc.queryForList("SELECT AT_ FROM HO_MAIL_SLOT", Timestamp.class))
+        .map(at -> at.toInstant().truncatedTo(ChronoUnit.MILLIS)).containsAll(mailAt);
+
     await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2))
         .until(() -> bulk.stream().allMatch(id -> finished(id) != null));
     assertThat(bulk).map(this::finished).extracting(HistoricProcessInstance::getEndActivityId).containsOnly("EndEvent_Onboarded");
     assertThat(finished("U09999").getEndActivityId()).isEqualTo("EndEvent_Onboarded");
+    assertThat(bulk).map(this::credentialsMailAt).as("once the mails went").containsOnlyNulls();
     // The overtaken mail's process went through the booking a third time: booked, slot gone, booked again.
     assertThat(bulk).anyMatch(id -> history.createHistoricActivityInstanceQuery()
         .processInstanceId(finished(id).getId()).activityId("Task_BookMailSlot").count() >= 3);
@@ -74,6 +88,15 @@ class UrgentHireOvertakesBulkIT extends DemoIntegrationTest {
     assertThat(history.createHistoricJobLogQuery().failureLog().count()).as("failed jobs").isZero();
     assertThat(history.createHistoricIncidentQuery().count()).as("incidents").isZero();
     assertThat(get("/actuator/prometheus", "admin").body()).containsPattern("onboarding_mail_overtaken_total [1-9]");
+  }
+
+  private Instant credentialsMailAt(String employeeId) {
+    try {
+      JsonNode at = status(employeeId).path("cloud").path("credentialsMailAt");
+      return at.isTextual() ? Instant.parse(at.asText()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private HistoricProcessInstance finished(String employeeId) {
