@@ -153,7 +153,8 @@ public class MailSlots {
           soonestAt = at;
         }
       }
-      if (soonestAt.isAfter(dueBy) && soonestAt.isAfter(now)) {
+      boolean late = soonestAt.isAfter(dueBy) && soonestAt.isAfter(now);
+      if (late) {
         Optional<MailSlot> overtaking = overtake(recipients, dueBy, now, soonestAt);
         if (overtaking.isPresent()) {
           return overtaking.get();
@@ -162,7 +163,7 @@ public class MailSlots {
       MailSlot slot = new MailSlot(UUID.randomUUID().toString(), soonest.address(), soonestAt);
       append(soonest, slot.id(), soonestAt, recipients, null, soonestAt.plus(spacing), dueBy);
       jdbc.update("DELETE FROM " + SLOTS + " WHERE SENDER_ = ? AND AT_ < ?", soonest.address(), Timestamp.from(now.minus(KEPT)));
-      if (soonestAt.isAfter(dueBy) && soonestAt.isAfter(now)) {
+      if (late) {
         warnLate(now, slot, dueBy);
       }
       log.debug("Booked a mail from {} at {}", slot.sender(), slot.at());
@@ -256,9 +257,7 @@ public class MailSlots {
 
   /** Welcome mails booked and not sent, their slot not long past (an onboarding ended meanwhile leaves its slot). */
   long queued() {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS + " WHERE SENT_AT_ IS NULL AND AT_ > ?",
-        Long.class, Timestamp.from(clock.instant().minus(Duration.ofMinutes(10))));
-    return count == null ? 0 : count;
+    return unsent("", clock.instant().minus(Duration.ofMinutes(10)));
   }
 
   /**
@@ -267,8 +266,13 @@ public class MailSlots {
    * the first day itself is due already; its mail counts only while it waits behind others.)
    */
   long late() {
-    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS + " WHERE SENT_AT_ IS NULL AND AT_ > DUE_ AND AT_ > ?",
-        Long.class, Timestamp.from(clock.instant()));
+    return unsent(" AND AT_ > DUE_", clock.instant());
+  }
+
+  /** Booked mails not yet sent whose slot is after the given moment, and meet the condition. */
+  private long unsent(String condition, Instant after) {
+    Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + SLOTS + " WHERE SENT_AT_ IS NULL AND AT_ > ?" + condition,
+        Long.class, Timestamp.from(after));
     return count == null ? 0 : count;
   }
 
